@@ -1,0 +1,59 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ECHARTS_VERSION := 5.6.0
+
+.PHONY: run test install setup static demo bench lint messages check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# ECharts comes from the npm registry at set-up time; it is neither committed nor fetched from a CDN.
+static/vendor/echarts/echarts.min.js:
+	mkdir -p var/npm static/vendor/echarts
+	cd var/npm && npm install --silent --no-audit --no-fund --prefix . echarts@$(ECHARTS_VERSION)
+	cp var/npm/node_modules/echarts/dist/echarts.min.js $@
+	cp var/npm/node_modules/echarts/LICENSE static/vendor/echarts/LICENSE
+
+static: static/vendor/echarts/echarts.min.js
+
+.env:
+	$(BIN)/python -c "import secrets; print('DJANGO_DEBUG=1'); print('DJANGO_SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+
+setup: install static .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_demo_superuser
+
+run: setup
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install static
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install static
+	$(BIN)/python benchmarks/run.py
+
+lint: install
+	$(BIN)/ruff check .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
+	DJANGO_ALLOWED_HOSTS=registry.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var staticfiles static/vendor

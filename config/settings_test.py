@@ -1,0 +1,9 @@
+"""The test run: the ordinary settings, with only what makes tests fast or self-contained."""
+
+import os
+
+os.environ.setdefault("DJANGO_TESTING", "1")
+
+from config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
