@@ -1,13 +1,19 @@
 """Reads of the registry. Each returns a queryset that already carries its joins."""
 
-from django.db.models import Q, QuerySet
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
 
 from registry.models import (
     Designation,
     Division,
+    DivisionLevel,
     Enterprise,
+    EntryKind,
     GIProduct,
+    GISystem,
     Person,
+    ProvincialFigure,
     RecordStatus,
 )
 
@@ -72,3 +78,87 @@ def active_on(as_of, *, date_field: str) -> Q:
     return Q(**{f"{date_field}__lte": as_of}) & (
         Q(status=RecordStatus.ACTIVE) | Q(revoked_on__gt=as_of)
     )
+
+
+# --- Figures: aggregate counts for a division and an as-of date ---------------------------------
+
+GOOD_PRODUCTS_LIST = "good_products_shandong"
+HIGH_END_LIST = "high_end_brand_cultivation"
+
+
+def year_start(as_of):
+    return as_of.replace(month=1, day=1)
+
+
+def designation_figures(*, as_of, division_ids: list[int]) -> dict[str, int]:
+    """The designation figures of the divisions `division_ids` as of `as_of`, in one query:
+    "Good Products Shandong" entries (brands) in force, and those designated in the as-of year;
+    distinct enterprises with a high-end brand cultivation entry in force, and the enterprises
+    listed as new (新增培育) in the as-of year."""
+    this_year = Q(designated_on__gte=year_start(as_of))
+    good = Q(designation_list__code=GOOD_PRODUCTS_LIST)
+    high_end = Q(designation_list__code=HIGH_END_LIST)
+    counts = (
+        Designation.objects
+        .filter(active_on(as_of, date_field="designated_on"),
+                enterprise__division_id__in=division_ids,
+                designation_list__code__in=[GOOD_PRODUCTS_LIST, HIGH_END_LIST])
+        .aggregate(
+            good_total=Count("pk", filter=good),
+            good_new=Count("pk", filter=good & this_year),
+            high_end_total=Count("enterprise", filter=high_end, distinct=True),
+            high_end_new=Count("enterprise", distinct=True,
+                               filter=high_end & this_year & Q(entry_kind=EntryKind.NEW)),
+        )
+    )
+    return {
+        "good_products_shandong.total": counts["good_total"],
+        "good_products_shandong.new": counts["good_new"],
+        "high_end_brand_cultivation.total": counts["high_end_total"],
+        "high_end_brand_cultivation.new": counts["high_end_new"],
+    }
+
+
+def gi_product_figures(*, as_of, division_ids: list[int]) -> dict[str, int]:
+    """GI protected products (the CNIPA system only; GI trademarks and agricultural GIs are
+    other systems) approved on or before `as_of`, not revoked by then, whose protected area
+    touches the divisions; each product counted once, in one query."""
+    in_area = GIProduct.divisions.through.objects.filter(division_id__in=division_ids)
+    counts = (
+        GIProduct.objects
+        .filter(active_on(as_of, date_field="approved_on"),
+                system=GISystem.PROTECTED_PRODUCT,
+                pk__in=in_area.values("giproduct_id"))
+        .aggregate(total=Count("pk"),
+                   new=Count("pk", filter=Q(approved_on__gte=year_start(as_of))))
+    )
+    return {"gi_products.total": counts["total"], "gi_products.new": counts["new"]}
+
+
+def provincial_figure_values(*, keys, year: int, exclude_division: Division
+                             ) -> dict[str, list[Decimal]]:
+    """Published values per key of the other cities for `year`, in one query."""
+    values: dict[str, list[Decimal]] = {}
+    rows = (ProvincialFigure.objects
+            .filter(key__in=list(keys), year=year, division__level=DivisionLevel.CITY)
+            .exclude(division=exclude_division)
+            .values_list("key", "value"))
+    for key, value in rows:
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def division_list() -> QuerySet[Division]:
+    return Division.objects.select_related("parent")
+
+
+def industry_list() -> QuerySet:
+    from registry.models import Industry
+
+    return Industry.objects.select_related("parent")
+
+
+def provincial_figure_list() -> QuerySet:
+    from registry.models import ProvincialFigure
+
+    return ProvincialFigure.objects.select_related("division")
