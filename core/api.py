@@ -1,7 +1,12 @@
-"""What every API resource shares: pagination and the one JSON shape of errors."""
+"""What every API resource shares: pagination and the one JSON shape of errors.
+
+The viewset base classes are in core.viewsets: DRF imports this module (the pagination class)
+while it builds its own generic views, so it must not import them itself."""
+
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -12,9 +17,23 @@ from core.exceptions import ApplicationError
 
 
 class Pagination(PageNumberPagination):
+    """Page-number pagination; a `page` or `page_size` that is not a positive number is a 400
+    naming it (DRF would fall back silently or answer 404)."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        for param in (self.page_query_param, self.page_size_query_param):
+            value = request.query_params.get(param)
+            if value is None or (param == self.page_query_param
+                                 and value in self.last_page_strings):
+                continue
+            if not value.isdigit() or int(value) < 1:
+                raise exceptions.ValidationError(
+                    {param: [_("Give a whole number of at least 1.")]})
+        return super().paginate_queryset(queryset, request, view)
 
 
 def exception_handler(exc, context):

@@ -38,3 +38,25 @@ def model_update(instance: models.Model, data: dict[str, Any], *,
         if name not in m2m_names:
             setattr(instance, name, value)
     return model_save(instance, signal=signal, m2m=m2m)
+
+
+def api_token_issue(*, token) -> str:
+    """Give an unsaved APIToken its secret, save it, and return the secret: the only time it
+    exists outside the caller's hands. The row keeps the prefix and a digest."""
+    import hashlib
+    import secrets
+
+    prefix = secrets.token_hex(4)
+    secret = f"qbr_{prefix}_{secrets.token_urlsafe(32)}"
+    token.prefix = prefix
+    token.secret_hash = hashlib.sha256(secret.encode()).hexdigest()
+    model_save(token)
+    return secret
+
+
+def api_token_revoke(*, token) -> None:
+    from django.utils import timezone
+
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        model_save(token)

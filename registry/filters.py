@@ -1,48 +1,179 @@
+"""Filters of the registry's resources, shared by the API and the dashboard.
+
+Foreign keys filter by id and by their human key (`division=370783`, `enterprise_uscc=...`).
+A value that names nothing (an unknown division, industry or list code, a malformed date or
+number) is a 400 naming the parameter, never an empty result that looks like an answer."""
+
 import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import Division, Enterprise
+from core.validators import normalize_uscc
+from registry.models import (
+    Designation,
+    DesignationList,
+    Division,
+    Enterprise,
+    EntryKind,
+    GICategory,
+    GIProduct,
+    GISystem,
+    Industry,
+    Person,
+    ProvincialFigure,
+    RecordStatus,
+)
 from registry.selectors import division_subtree_ids
 
 
 class DivisionCodeFilter(django_filters.CharFilter):
-    """`?division=370700` matches the division and every division under it."""
+    """`?division=370700` matches the division and every division under it (a city: its
+    counties and zones).
 
-    def __init__(self, *args, path="division", **kwargs):
-        self.path = path
+    `path` is the lookup from the record to its Division; `paths` several of them (an award's
+    enterprise or person), any of which may match. `distinct` filters through a subquery, for
+    paths that cross a many-to-many relation (a patent's holders), so rows never repeat."""
+
+    def __init__(self, *args, path="division", paths=None, distinct=False, **kwargs):
+        self.paths = tuple(paths or (path,))
+        self.path = self.paths[0]
+        self.distinct = distinct
         kwargs.setdefault("label", _("division code (includes the divisions under it)"))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
-        division = Division.objects.filter(code=value).first()
+        division = Division.objects.filter(code=value.strip()).first()
         if division is None:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({self.field_name: _("Unknown division code %(code)s.")
                                    % {"code": value}})
-        return qs.filter(**{f"{self.path}__in": division_subtree_ids(division)})
+        ids = division_subtree_ids(division)
+        condition = Q()
+        for path in self.paths:
+            condition |= Q(**{f"{path}__in": ids})
+        if self.distinct:
+            return qs.filter(pk__in=qs.model._default_manager.filter(condition).values("pk"))
+        return qs.filter(condition)
 
 
-class EnterpriseFilter(django_filters.FilterSet):
-    division = DivisionCodeFilter()
-    industry = django_filters.CharFilter(method="filter_industry",
-                                         label=_("industry code (section letter or division)"))
-    uscc = django_filters.CharFilter(field_name="uscc", lookup_expr="iexact")
-    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
+class IndustryCodeFilter(django_filters.CharFilter):
+    """`?industry=C` matches the GB/T 4754 section and its divisions; `?industry=C36` one
+    division."""
 
-    class Meta:
-        model = Enterprise
-        fields = ["division", "industry", "uscc", "name", "is_active"]
+    def __init__(self, *args, path="industry", **kwargs):
+        self.path = path
+        kwargs.setdefault("label", _("industry code (a section letter includes its divisions)"))
+        super().__init__(*args, **kwargs)
 
-    def filter_industry(self, qs, name, value):
-        return qs.filter(industry__code=value) | qs.filter(industry__parent__code=value)
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        code = value.strip().upper()
+        if not Industry.objects.filter(code=code).exists():
+            raise ValidationError({self.field_name: _("Unknown industry code %(code)s.")
+                                   % {"code": value}})
+        return qs.filter(Q(**{f"{self.path}__code": code})
+                         | Q(**{f"{self.path}__parent__code": code}))
+
+
+class USCCFilter(django_filters.CharFilter):
+    """A unified social credit code, accepted with spaces or dashes and in lower case."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("unified social credit code"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, normalize_uscc(value) if value else value)
 
 
 class DivisionFilter(django_filters.FilterSet):
-    parent = django_filters.CharFilter(field_name="parent__code")
+    parent = django_filters.CharFilter(field_name="parent__code",
+                                       label=_("code of the parent division"))
+    level = django_filters.ChoiceFilter(choices=Division._meta.get_field("level").choices)
 
     class Meta:
         model = Division
         fields = ["level", "parent"]
+
+
+class IndustryFilter(django_filters.FilterSet):
+    parent = django_filters.CharFilter(field_name="parent__code",
+                                       label=_("code of the section"))
+
+    class Meta:
+        model = Industry
+        fields = ["parent"]
+
+
+class EnterpriseFilter(django_filters.FilterSet):
+    division = DivisionCodeFilter()
+    industry = IndustryCodeFilter()
+    uscc = USCCFilter(field_name="uscc")
+    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains",
+                                     label=_("name contains"))
+    is_active = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Enterprise
+        fields = {"founded_on": ["gte", "lte"]}
+
+
+class PersonFilter(django_filters.FilterSet):
+    division = DivisionCodeFilter()
+    employer = django_filters.NumberFilter(field_name="employer_id", label=_("employer id"))
+    employer_uscc = USCCFilter(field_name="employer__uscc")
+    name = django_filters.CharFilter(field_name="name", lookup_expr="icontains",
+                                     label=_("name contains"))
+
+    class Meta:
+        model = Person
+        fields = ["division", "employer", "employer_uscc", "name"]
+
+
+class DesignationFilter(django_filters.FilterSet):
+    list = django_filters.ModelChoiceFilter(
+        field_name="designation_list", to_field_name="code",
+        queryset=DesignationList.objects.all(), label=_("code of the designation list"))
+    division = DivisionCodeFilter(path="enterprise__division")
+    industry = IndustryCodeFilter(path="enterprise__industry")
+    enterprise = django_filters.NumberFilter(field_name="enterprise_id",
+                                             label=_("enterprise id"))
+    enterprise_uscc = USCCFilter(field_name="enterprise__uscc")
+    entry_kind = django_filters.ChoiceFilter(choices=EntryKind.choices)
+    status = django_filters.ChoiceFilter(choices=RecordStatus.choices)
+    sector = django_filters.CharFilter(lookup_expr="icontains")
+    category = django_filters.CharFilter(lookup_expr="icontains")
+
+    class Meta:
+        model = Designation
+        fields = {"batch": ["exact"], "year": ["exact", "gte", "lte"],
+                  "designated_on": ["gte", "lte"]}
+
+
+class GIProductFilter(django_filters.FilterSet):
+    division = DivisionCodeFilter(path="divisions", distinct=True)
+    system = django_filters.ChoiceFilter(choices=GISystem.choices)
+    category = django_filters.ChoiceFilter(choices=GICategory.choices)
+    status = django_filters.ChoiceFilter(choices=RecordStatus.choices)
+    year = django_filters.NumberFilter(field_name="approved_on__year",
+                                       label=_("year of approval"))
+    year__gte = django_filters.NumberFilter(field_name="approved_on__year", lookup_expr="gte",
+                                            label=_("year of approval from"))
+    year__lte = django_filters.NumberFilter(field_name="approved_on__year", lookup_expr="lte",
+                                            label=_("year of approval to"))
+
+    class Meta:
+        model = GIProduct
+        fields = {"approved_on": ["gte", "lte"]}
+
+
+class ProvincialFigureFilter(django_filters.FilterSet):
+    division = DivisionCodeFilter()
+    key = django_filters.CharFilter(label=_("figure key, e.g. gi_products.total"))
+
+    class Meta:
+        model = ProvincialFigure
+        fields = {"year": ["exact", "gte", "lte"]}
