@@ -182,6 +182,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Quality-brand registry API",
     "DESCRIPTION": "Public records of quality awards, brand designations, patents, "
     "geographic-indication products and subsidies, with the figures computed from them.",
+        "core.authentication.TokenAuthentication",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -191,6 +192,14 @@ SPECTACULAR_SETTINGS = {
 
 LOGGING = {
     "version": 1,
+    # Trusted reverse proxies in front of the app (for the caller's IP in limits and tokens).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
+}
+
+# Requests per period ("120/minute"): anonymous callers per IP address, tokens per token.
+API_THROTTLE_RATES = {
+    "anonymous": env.str("API_ANONYMOUS_RATE", default="120/minute"),
+    "token": env.str("API_TOKEN_RATE", default="1200/minute"),
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
