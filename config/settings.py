@@ -170,19 +170,32 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.api.Pagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
+    # Token first: its 401 (with a WWW-Authenticate header) is what an integration should see.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+        "core.permissions.ReadPublicWriteWithScope",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "core.throttling.AnonymousRateThrottle",
+        "core.throttling.TokenRateThrottle",
+    ],
+    # Trusted reverse proxies in front of the app (for the caller's IP in limits and tokens).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
+}
+
+# Requests per period ("120/minute"): anonymous callers per IP address, tokens per token.
+API_THROTTLE_RATES = {
+    "anonymous": env.str("API_ANONYMOUS_RATE", default="120/minute"),
+    "token": env.str("API_TOKEN_RATE", default="1200/minute"),
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Quality-brand registry API",
     "DESCRIPTION": "Public records of quality awards, brand designations, patents, "
     "geographic-indication products and subsidies, with the figures computed from them.",
-        "core.authentication.TokenAuthentication",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -192,14 +205,6 @@ SPECTACULAR_SETTINGS = {
 
 LOGGING = {
     "version": 1,
-    # Trusted reverse proxies in front of the app (for the caller's IP in limits and tokens).
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0) or None,
-}
-
-# Requests per period ("120/minute"): anonymous callers per IP address, tokens per token.
-API_THROTTLE_RATES = {
-    "anonymous": env.str("API_ANONYMOUS_RATE", default="120/minute"),
-    "token": env.str("API_TOKEN_RATE", default="1200/minute"),
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
