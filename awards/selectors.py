@@ -52,3 +52,15 @@ def award_figures(*, as_of: date, division_ids: list[int]) -> dict[str, int]:
         f"governor_quality_award.{session}.enterprise_nominations":
             counts["governor_enterprise_nominations"],
     }
+
+
+def award_program_list() -> QuerySet:
+    from awards.models import AwardProgram
+
+    return AwardProgram.objects.all()
+
+
+def award_session_list() -> QuerySet:
+    from awards.models import AwardSession
+
+    return AwardSession.objects.select_related("program")

@@ -81,3 +81,23 @@ def patent_pledge_figures(*, as_of: date, division_ids: list[int]) -> dict[str, 
     return {"patent_pledges.count": counts["count"],
             "patent_pledges.amount_yuan": (counts["amount"] or Decimal("0")).quantize(
                 Decimal("0.01"))}
+
+
+def patent_list() -> QuerySet[Patent]:
+    """Patents with their holders: two prefetch queries for a whole page, whatever its size."""
+    return Patent.objects.prefetch_related("holder_enterprises", "holder_persons")
+
+
+def patent_award_list() -> QuerySet[PatentAward]:
+    return PatentAward.objects.select_related("session", "patent", "enterprise__division",
+                                              "person__division")
+
+
+def patent_pledge_list() -> QuerySet[PatentPledge]:
+    return PatentPledge.objects.select_related("pledgor__division").prefetch_related("patents")
+
+
+def patent_transfer_list() -> QuerySet:
+    from patents.models import PatentTransfer
+
+    return PatentTransfer.objects.select_related("patent", "from_enterprise", "to_enterprise")
