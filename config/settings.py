@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "figures",
     "subsidies",
     "dashboard",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
