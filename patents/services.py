@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.services import model_save, model_update
@@ -15,8 +16,9 @@ from patents.models import (
     PatentPool,
     PatentTransfer,
 )
-from patents.signals import record_changed
+from patents.signals import record_changed, record_revoking
 from registry.models import RecordStatus
+from registry.services import revocation_announce
 
 
 def patent_create(*, number: str, holder_enterprises=(), holder_persons=(), **fields) -> Patent:
@@ -47,8 +49,12 @@ def patent_award_update(*, award: PatentAward, **fields) -> PatentAward:
 def patent_award_revoke(*, award: PatentAward, revoked_on: date, reason: str) -> PatentAward:
     if award.status == RecordStatus.REVOKED:
         raise ValidationError({"status": _("This award is already revoked.")})
-    return patent_award_update(award=award, status=RecordStatus.REVOKED, revoked_on=revoked_on,
-                               revoke_reason=reason)
+    with transaction.atomic():
+        # Higher apps (subsidies) may refuse or follow up before the revocation is saved.
+        record_revoking.send(sender=PatentAward, instance=award, revoked_on=revoked_on,
+                             reason=reason)
+        return patent_award_update(award=award, status=RecordStatus.REVOKED,
+                                   revoked_on=revoked_on, revoke_reason=reason)
 
 
 def patent_pledge_create(*, patents=(), **fields) -> PatentPledge:
@@ -72,4 +78,6 @@ def patent_pool_create(*, members=(), **fields) -> PatentPool:
 def record_save(*, instance):
     """Save a record built elsewhere (an admin form, an import row) through the same
     validation and announcement as the named services above."""
-    return model_save(instance, signal=record_changed)
+    with transaction.atomic():
+        revocation_announce(instance=instance, signal=record_revoking)
+        return model_save(instance, signal=record_changed)

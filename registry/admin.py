@@ -1,6 +1,8 @@
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -70,6 +72,32 @@ class ScopedAdmin(SimpleHistoryAdmin):
             # The form's choices already exclude other divisions; this guards hand-made posts.
             raise PermissionDenied(_("This record belongs to a division outside yours."))
         self.record_service(instance=obj)
+
+    # A higher app may refuse a change or a deletion from its receivers (subsidies: a record
+    # whose grant is paid cannot be revoked or deleted). Show the reason, not a server error;
+    # the admin's own transaction has rolled back by then.
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ProtectedError as error:
+            self.message_user(request, error.args[0], messages.ERROR)
+            opts = self.model._meta
+            return HttpResponseRedirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[object_id]))
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except ProtectedError as error:
+            self.message_user(request, error.args[0], messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def _within(self, obj, allowed) -> bool:
         for path in self.division_paths:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.services import model_save, model_update
@@ -17,7 +18,7 @@ from registry.models import (
     ProvincialFigure,
     RecordStatus,
 )
-from registry.signals import record_changed
+from registry.signals import record_changed, record_revoking
 
 
 def enterprise_create(*, name: str, uscc: str, division: Division, **fields) -> Enterprise:
@@ -59,8 +60,12 @@ def designation_update(*, designation: Designation, **fields) -> Designation:
 def designation_revoke(*, designation: Designation, revoked_on: date, reason: str) -> Designation:
     if designation.status == RecordStatus.REVOKED:
         raise ValidationError({"status": _("This designation is already revoked.")})
-    return designation_update(designation=designation, status=RecordStatus.REVOKED,
-                              revoked_on=revoked_on, revoke_reason=reason)
+    with transaction.atomic():
+        # Higher apps (subsidies) may refuse or follow up before the revocation is saved.
+        record_revoking.send(sender=Designation, instance=designation, revoked_on=revoked_on,
+                             reason=reason)
+        return designation_update(designation=designation, status=RecordStatus.REVOKED,
+                                  revoked_on=revoked_on, revoke_reason=reason)
 
 
 def gi_product_create(*, divisions=(), **fields) -> GIProduct:
@@ -86,7 +91,22 @@ def provincial_figure_set(*, division: Division, key: str, year: int, value, sou
     return model_save(figure, signal=record_changed)
 
 
+def revocation_announce(*, instance, signal) -> None:
+    """Send `signal` (an app's record_revoking) when an in-force record is about to be saved
+    as revoked by a form or an import rather than by a revoke service. Call it inside the
+    transaction that saves the record, so a receiver's refusal or follow-up rolls back with it."""
+    if getattr(instance, "status", None) != RecordStatus.REVOKED or instance.pk is None:
+        return
+    stored = (type(instance).objects.filter(pk=instance.pk)
+              .values_list("status", flat=True).first())
+    if stored is not None and stored != RecordStatus.REVOKED:
+        signal.send(sender=type(instance), instance=instance, revoked_on=instance.revoked_on,
+                    reason=instance.revoke_reason)
+
+
 def record_save(*, instance):
     """Save a record built elsewhere (an admin form, an import row) through the same
     validation and announcement as the named services above."""
-    return model_save(instance, signal=record_changed)
+    with transaction.atomic():
+        revocation_announce(instance=instance, signal=record_revoking)
+        return model_save(instance, signal=record_changed)
