@@ -7,6 +7,7 @@ sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and R
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Every periodic task, in one place (run by `celery -A config beat`).
+CELERY_BEAT_SCHEDULE = {
+    # Propose the grants a lost task missed (broker down, worker killed) before the day starts.
+    "subsidies-reconcile-nightly": {
+        "task": "subsidies.grants_reconcile",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
