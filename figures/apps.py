@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FiguresConfig(AppConfig):
     name = "figures"
     verbose_name = _("Figures")
+
+    def ready(self):
+        from figures import events
+
+        events.connect()
