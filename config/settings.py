@@ -211,6 +211,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name ("level", "status") get a name of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "DivisionLevelEnum": "registry.models.DivisionLevel",
+        "ListLevelEnum": "registry.models.ListLevel",
+        "RecordStatusEnum": "registry.models.RecordStatus",
+        "EntryKindEnum": "registry.models.EntryKind",
+        "TierEnum": "awards.models.Tier",
+        "PatentStatusEnum": "patents.models.PatentStatus",
+        "PatentAwardLevelEnum": "patents.models.PatentAwardLevel",
+        "GrantStatusEnum": "subsidies.models.GrantStatus",
+    },
 }
 
 LOGGING = {

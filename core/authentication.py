@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from core.models import APIToken
@@ -85,3 +86,15 @@ class TokenAuthentication(authentication.BaseAuthentication):
         stale = token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION
         if stale or token.last_used_ip != ip:
             APIToken.objects.filter(pk=token.pk).update(last_used_at=now, last_used_ip=ip or None)
+
+
+class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
+    """Documents the token header in the OpenAPI schema."""
+
+    target_class = TokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": str(_("`Token <secret>` (or `Bearer <secret>`), issued by the "
+                                     "bureau's staff in the admin."))}
