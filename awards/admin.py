@@ -3,6 +3,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from awards import services
 from awards.models import AwardProgram, AwardRecord, AwardSession
+from awards.resources import AwardRecordResource
+from core.spreadsheets import SpreadsheetAdminMixin
 from registry.admin import ScopedAdmin
 
 
@@ -47,7 +49,8 @@ class AwardSessionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(ScopedAdmin):
+class AwardRecordAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [AwardRecordResource]
     division_paths = ("enterprise__division", "person__division")
     record_service = staticmethod(services.record_save)
     list_display = ("session", "tier", "enterprise", "person", "status")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "registry",
     "awards",
     "patents",
+    "imports",
     "figures",
     "subsidies",
     "dashboard",
@@ -169,6 +170,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30),
     },
 }
+
+# Spreadsheet imports with more rows than this run in a Celery task with a progress page.
+IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from patents import services
+from core.spreadsheets import SpreadsheetAdminMixin
+from patents import resources, services
 from patents.models import (
     Patent,
     PatentAward,
@@ -14,7 +15,8 @@ from registry.admin import ScopedAdmin
 
 
 @admin.register(Patent)
-class PatentAdmin(ScopedAdmin):
+class PatentAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.PatentResource]
     division_paths = ("holder_enterprises__division", "holder_persons__division")
     record_service = staticmethod(services.record_save)
     list_display = ("number", "type", "title", "granted_on", "status")
@@ -35,7 +37,8 @@ class PatentAwardSessionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PatentAward)
-class PatentAwardAdmin(ScopedAdmin):
+class PatentAwardAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.PatentAwardResource]
     division_paths = ("enterprise__division", "person__division")
     record_service = staticmethod(services.record_save)
     list_display = ("session", "level", "patent", "enterprise", "person", "status")
@@ -46,7 +49,8 @@ class PatentAwardAdmin(ScopedAdmin):
 
 
 @admin.register(PatentPledge)
-class PatentPledgeAdmin(ScopedAdmin):
+class PatentPledgeAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.PatentPledgeResource]
     division_paths = ("pledgor__division",)
     record_service = staticmethod(services.record_save)
     list_display = ("registration_number", "pledgor", "pledgee", "amount", "registered_on",

@@ -8,8 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import UserAdmin as CoreUserAdmin
 from core.models import User
+from core.spreadsheets import SpreadsheetAdminMixin
 from core.validators import mask
-from registry import services
+from registry import resources, services
 from registry.models import (
     Designation,
     DesignationList,
@@ -148,7 +149,8 @@ class IndustrySectionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(ScopedAdmin):
+class EnterpriseAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.EnterpriseResource]
     list_display = ("name", "uscc", "division", "industry", "is_active", "updated_at")
     list_filter = ("division", IndustrySectionFilter, "is_active")
     search_fields = ("name", "uscc")
@@ -189,7 +191,8 @@ class DesignationListAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Designation)
-class DesignationAdmin(ScopedAdmin):
+class DesignationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.DesignationResource]
     division_paths = ("enterprise__division",)
     list_display = ("designation_list", "enterprise", "brand", "year", "batch", "entry_kind",
                     "status")
@@ -208,7 +211,8 @@ class GIAuthorizationInline(admin.TabularInline):
 
 
 @admin.register(GIProduct)
-class GIProductAdmin(ScopedAdmin):
+class GIProductAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    resource_classes = [resources.GIProductResource]
     division_paths = ("divisions",)
     list_display = ("name", "system", "category", "approved_on", "announcement_number", "status")
     list_filter = ("system", "category", "status", "divisions")
@@ -219,7 +223,8 @@ class GIProductAdmin(ScopedAdmin):
 
 
 @admin.register(ProvincialFigure)
-class ProvincialFigureAdmin(SimpleHistoryAdmin):
+class ProvincialFigureAdmin(SpreadsheetAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [resources.ProvincialFigureResource]
     list_display = ("key", "year", "division", "value", "source")
     list_filter = ("key", "year", "division")
     search_fields = ("key", "division__name_zh")
