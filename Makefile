@@ -41,8 +41,9 @@ run: setup
 test: install static
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# A quick SQLite run by default; DATABASE_URL=postgres://... for the full size, BENCH_ARGS="--scale 0.1".
 bench: install static
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -163,6 +163,15 @@ class BulkWriter:
             names = [*names, "created_at", "updated_at"]
             rows = (row + (self.now, self.now) for row in rows)
         if self.postgres:
+            # COPY knows nothing of Django's defaults: give every other field its default
+            # ("" for blank text), as bulk_create would.
+            given = set(names)
+            defaults = [(f.attname, f.get_default()) for f in model._meta.concrete_fields
+                        if f.attname not in given and not f.primary_key]
+            if defaults:
+                names = [*names, *(name for name, _ in defaults)]
+                extra = tuple(value for _, value in defaults)
+                rows = (row + extra for row in rows)
             return self._copy(model, names, rows)
         return self._bulk_create(model, names, rows)
 
@@ -647,8 +656,12 @@ def write_grants(generator: ScaleDataGenerator, grant_model) -> int:
     policy_model = grant_model._meta.get_field("rule").related_model._meta.get_field(
         "policy").related_model
     rule_model = grant_model._meta.get_field("rule").related_model
+    # Paid by the province, so that every generated award record qualifies.
+    paying = {"division": Division.objects.get(code="370000")} if any(
+        f.name == "division" for f in policy_model._meta.fields) else {}
     policy = policy_model.objects.create(title="质量奖励资助办法（基准测试合成数据）",
-                                         effective_from=date(2009, 1, 1), source=SOURCE)
+                                         effective_from=date(2009, 1, 1), source=SOURCE,
+                                         **paying)
     programs = {p.code: p for p in AwardProgram.objects.filter(code__in=PROGRAM_SHARES)}
     rules = {key: rule_model.objects.create(
         policy=policy, title=f"{programs[key[0]].name_zh} {key[1]}", trigger="award",
