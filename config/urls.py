@@ -8,7 +8,6 @@ from drf_spectacular.views import (
 )
 
 from core import views as core_views
-from registry import views as registry_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -19,7 +18,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("admin/", admin.site.urls),
-    path("", registry_views.home, name="home"),
+    path("", include("dashboard.urls")),
 ]
 
 if settings.DEBUG:
