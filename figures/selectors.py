@@ -163,8 +163,8 @@ def figures_as_of(*, as_of: date, division: Division) -> dict[str, int | Decimal
     order, then `<key>.provincial_rank` for every rankable key: 1 + the number of other cities
     whose published value for the as-of year is greater, None where no other city has one
     (or the division is not a city). Counts are ints; `patent_pledges.amount_yuan` is a Decimal
-    in yuan. Nine queries whatever the data: the subtree, one per source, the other cities'
-    values."""
+    in yuan. Eight queries whatever the data: the division tree, one per source (six), the
+    other cities' values."""
     division_ids = division_subtree_ids(division)
     values: dict[str, int | Decimal | None] = dict(
         _compute(FIGURES, as_of=as_of, division_ids=division_ids))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from figures.selectors import FIGURES, figures_as_of
 from registry.selectors import division_get
@@ -24,7 +25,7 @@ def _json_value(value):
 
 
 class Command(BaseCommand):
-    help = _("Print every figure of a division as of a date.")
+    help = gettext_lazy("Print every figure of a division as of a date.")
 
     def add_arguments(self, parser):
         parser.add_argument("--as-of", dest="as_of",
