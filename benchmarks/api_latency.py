@@ -43,6 +43,7 @@ SELECT p.id, p.number, p.type, p.title, p.filed_on, p.granted_on, p.publication_
        p.status, p.status_changed_on, p.source
 FROM patents_patent p
 """
+TITLE_OR_NUMBER = "WHERE p.title LIKE %s OR p.number LIKE %s OR p.publication_number LIKE %s"
 PATENT_HOLDERS = """
 SELECT h.patent_id, e.id, e.name, e.uscc FROM patents_patent_holder_enterprises h
 JOIN registry_enterprise e ON e.id = h.enterprise_id WHERE h.patent_id IN ({page})
@@ -228,10 +229,8 @@ def _cases(enterprise_id: int, patent_id: int) -> list[Case]:
              [COUNTY]),
         ]),
         Case("patents: search (传感器)", "/api/v1/patents/?search=传感器", [
-            ("SELECT count(*) FROM patents_patent p WHERE p.title LIKE %s OR p.number LIKE %s",
-             ["%传感器%", "%传感器%"]),
-            (PATENT_PAGE + "WHERE p.title LIKE %s OR p.number LIKE %s ORDER BY p.number "
-                           "LIMIT 20", ["%传感器%", "%传感器%"]),
+            ("SELECT count(*) FROM patents_patent p " + TITLE_OR_NUMBER, ["%传感器%"] * 3),
+            (PATENT_PAGE + TITLE_OR_NUMBER + " ORDER BY p.number LIMIT 20", ["%传感器%"] * 3),
         ]),
         Case("awards: list", "/api/v1/awards/", [
             ("SELECT count(*) FROM awards_awardrecord", []),

@@ -38,6 +38,8 @@ class Command(BaseCommand):
             name: options[name] for name in ("enterprises", "patents", "awards", "grants",
                                              "persons", "designations", "gi_products", "pledges",
                                              "patent_awards")})
+        if sizes.enterprises < 1:
+            raise CommandError("Every record hangs on an enterprise: give at least one.")
         if sizes.grants > sizes.awards:
             raise CommandError("Grants are made for award records: --grants cannot exceed "
                                "--awards.")
