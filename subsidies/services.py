@@ -11,7 +11,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,23 +48,39 @@ def record_date(record) -> date:
     return record.session.decided_on
 
 
-def _rules_triggered_by(record, day: date) -> models.QuerySet[SubsidyRule]:
-    in_force = Q(policy__effective_from__lte=day) & (
-        Q(policy__effective_to__isnull=True) | Q(policy__effective_to__gte=day))
+def _rule_applies(rule: SubsidyRule, record, day: date) -> bool:
+    """Whether `rule` pays for `record`: its policy is in force on the record's date, the
+    record is of the program and tier, list or level it names, the awardee is of the kind it
+    pays. Plain comparisons on loaded rows: the rules are few and read once per run."""
+    if not rule.policy.in_force_on(day):
+        return False
+    eligible = (EligibleAwardees.ENTERPRISES if record.enterprise_id
+                else EligibleAwardees.PERSONS)
+    if rule.eligible_awardees not in (eligible, EligibleAwardees.BOTH):
+        return False
     if isinstance(record, AwardRecord):
-        matches = Q(trigger=Trigger.AWARD, award_program_id=record.session.program_id,
-                    award_tier=record.tier)
-    elif isinstance(record, Designation):
-        matches = Q(trigger=Trigger.DESIGNATION, designation_list_id=record.designation_list_id
-                    ) & (Q(designation_entry_kind="")
-                         | Q(designation_entry_kind=record.entry_kind))
-    else:
-        matches = Q(trigger=Trigger.PATENT_AWARD, patent_award_level=record.level)
-    awardee = (Q(eligible_awardees__in=[EligibleAwardees.ENTERPRISES, EligibleAwardees.BOTH])
-               if getattr(record, "enterprise_id", None)
-               else Q(eligible_awardees__in=[EligibleAwardees.PERSONS, EligibleAwardees.BOTH]))
-    return SubsidyRule.objects.filter(in_force & matches & awardee).select_related(
-        "policy", "policy__division")
+        return (rule.trigger == Trigger.AWARD and rule.award_tier == record.tier
+                and rule.award_program_id == record.session.program_id)
+    if isinstance(record, Designation):
+        return (rule.trigger == Trigger.DESIGNATION
+                and rule.designation_list_id == record.designation_list_id
+                and rule.designation_entry_kind in ("", record.entry_kind))
+    return rule.trigger == Trigger.PATENT_AWARD and rule.patent_award_level == record.level
+
+
+class _RuleBook:
+    """The rules with their policies, and each paying division's subtree, read once."""
+
+    def __init__(self):
+        self.rules = list(SubsidyRule.objects.select_related("policy", "policy__division")
+                          .order_by("pk"))
+        self._subtrees: dict[int, set[int]] = {}
+
+    def pays_in(self, rule: SubsidyRule, division_id: int) -> bool:
+        policy = rule.policy
+        if policy.division_id not in self._subtrees:
+            self._subtrees[policy.division_id] = set(division_subtree_ids(policy.division))
+        return division_id in self._subtrees[policy.division_id]
 
 
 def _has_earlier_record(record, rule: SubsidyRule, day: date) -> bool:
@@ -100,31 +116,37 @@ class Proposal:
     already: int = 0
 
 
-def grant_propose_for_record(*, record) -> Proposal:
+def grant_propose_for_record(*, record, rule_book: _RuleBook | None = None,
+                             existing: set[int] | None = None) -> Proposal:
     """Propose every grant the rules call for on `record` (an award record, a designation or
     a China Patent Award) that does not exist yet. Safe to run any number of times, at the
-    same moment in several processes: the unique constraint on (rule, record) decides."""
+    same moment in several processes: the unique constraint on (rule, record) decides.
+
+    `rule_book` and `existing` (the ids of the rules that already have a grant for the record)
+    let a reconciliation read them once for all records instead of once per record."""
     result = Proposal()
     if type(record) not in TRIGGER_MODELS or record.status == RecordStatus.REVOKED:
         return result
+    rule_book = rule_book or _RuleBook()
     day = record_date(record)
     content_type = ContentType.objects.get_for_model(record)
-    existing = set(SubsidyGrant.objects.filter(content_type=content_type, object_id=record.pk)
-                   .values_list("rule_id", flat=True))
+    if existing is None:
+        existing = set(SubsidyGrant.objects.filter(content_type=content_type,
+                                                   object_id=record.pk)
+                       .order_by().values_list("rule_id", flat=True))
     awardee = record.enterprise if record.enterprise_id else record.person
-    subtrees = {}
-    for rule in _rules_triggered_by(record, day):
+    for rule in rule_book.rules:
+        if not _rule_applies(rule, record, day):
+            continue
         if rule.pk in existing:
             result.already += 1
             continue
-        if rule.policy.division_id not in subtrees:
-            subtrees[rule.policy.division_id] = set(division_subtree_ids(rule.policy.division))
-        if awardee.division_id not in subtrees[rule.policy.division_id]:
+        if not rule_book.pays_in(rule, awardee.division_id):
             continue  # a city pays its own enterprises and people only
         if rule.first_time_only and _has_earlier_record(record, rule, day):
             continue
         grant = SubsidyGrant(
-            rule=rule, enterprise_id=getattr(record, "enterprise_id", None),
+            rule=rule, enterprise_id=record.enterprise_id,
             person_id=getattr(record, "person_id", None), content_type=content_type,
             object_id=record.pk, record_label=str(record)[:255], record_date=day,
             amount=rule.amount, fiscal_year=day.year,
@@ -161,8 +183,16 @@ def grants_reconcile() -> dict[str, int]:
     """Run the engine over every qualifying record, so that nothing is missed when a task was
     lost (the broker down, a worker killed). Returns the counts for the report."""
     report = {"records": 0, "proposed": 0, "already": 0, "amount_proposed": 0}
+    rule_book = _RuleBook()
+    granted: dict[tuple[int, int], set[int]] = {}
+    for content_type_id, object_id, rule_id in SubsidyGrant.objects.order_by().values_list(
+            "content_type_id", "object_id", "rule_id"):
+        granted.setdefault((content_type_id, object_id), set()).add(rule_id)
     for record in qualifying_records():
-        outcome = grant_propose_for_record(record=record)
+        content_type = ContentType.objects.get_for_model(record)
+        outcome = grant_propose_for_record(
+            record=record, rule_book=rule_book,
+            existing=granted.get((content_type.pk, record.pk), set()))
         report["records"] += 1
         report["proposed"] += len(outcome.proposed)
         report["already"] += outcome.already
