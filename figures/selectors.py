@@ -265,11 +265,11 @@ def _honour_counts(*, by: str, program: str | None, year_from: int | None, year_
             holder[kind_of(row)] += row["n"]
 
     if by == "division":
-        enterprise_holder = Coalesce(F("enterprise__division_id"), F("person__division_id"))
+        record_holder = Coalesce(F("enterprise__division_id"), F("person__division_id"))
         in_divisions = (Q(enterprise__division_id__in=division_ids)
                         | Q(person__division_id__in=division_ids))
     else:
-        enterprise_holder = F("enterprise_id")
+        record_holder = F("enterprise_id")
         in_divisions = Q(enterprise__division_id__in=division_ids)
 
     if kinds["awards"] is not None:
@@ -277,7 +277,7 @@ def _honour_counts(*, by: str, program: str | None, year_from: int | None, year_
                 .filter(kinds["awards"], in_divisions,
                         active_on(today, date_field="session__announced_on"),
                         _date_range("session__announced_on", year_from, year_to))
-                .values(holder=enterprise_holder,
+                .values(holder=record_holder,
                         won=ExpressionWrapper(Q(tier=Tier.WINNER), output_field=BooleanField()))
                 .annotate(n=Count("pk")).order_by())
         add(rows, lambda row: "award_wins" if row["won"] else "award_nominations")
@@ -294,7 +294,7 @@ def _honour_counts(*, by: str, program: str | None, year_from: int | None, year_
                 .filter(kinds["patent_awards"], in_divisions,
                         active_on(today, date_field="session__decided_on"),
                         _date_range("session__decided_on", year_from, year_to))
-                .values(holder=enterprise_holder).annotate(n=Count("pk")).order_by())
+                .values(holder=record_holder).annotate(n=Count("pk")).order_by())
         add(rows, lambda row: "patent_awards")
     return counts
 

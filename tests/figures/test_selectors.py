@@ -148,3 +148,16 @@ def test_it_refuses_an_unknown_program_or_grouping(weifang):
     with pytest.raises(ValidationError) as error:
         rankings(by="industry", program=None, year_from=None, year_to=None, division=weifang)
     assert "by" in error.value.message_dict
+
+
+def test_it_ranks_enterprises_in_a_bounded_number_of_queries(weifang,
+                                                             django_assert_max_num_queries):
+    _some_of_everything(5)
+    # 1) the division tree  2) the subtree  3) awards  4) designations  5) China Patent Awards,
+    # each grouped by holder  6) the enterprises' names
+    with django_assert_max_num_queries(6):
+        rows = rankings(by="enterprise", program=None, year_from=None, year_to=None,
+                        division=weifang)
+    assert len(rows) == 5
+    assert {row["score"] for row in rows} == {sum(RANKING_WEIGHTS[kind] for kind in (
+        "award_wins", "designations", "patent_awards"))}
