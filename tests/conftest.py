@@ -74,3 +74,74 @@ def clerk_factory(db, django_user_model):
     """clerk_factory("370783") -> a district clerk of 寿光市."""
     counter = iter(range(1000))
     return lambda code: _staff(django_user_model, f"clerk{next(counter)}", "district clerk", code)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, tmp_path_factory):
+    """A real `celery -A config worker` in a subprocess, on the TEST database and the same
+    Redis, for tests marked `worker` (which use `transactional_db`, so the worker sees their
+    committed rows). Started once per run; stopped before pytest-django drops the test
+    database, since this fixture depends on django_db_setup."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from urllib.parse import quote
+
+    from config.celery import app
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        pytest.skip("needs a real Celery worker (set REDIS_URL)")
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        pytest.skip("a worker process cannot share an in-memory SQLite test database")
+    credentials = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    # NAME is the test database's by now (django_db_setup renamed it).
+    database_url = f"postgres://{credentials}@{host}/{quote(db['NAME'], safe='')}"
+
+    app.control.purge()  # tasks left by earlier runs name rows that do not exist here
+    node = f"tests-{os.getpid()}@localhost"
+    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": settings.REDIS_URL,
+           "DJANGO_SETTINGS_MODULE": "config.settings_test", "CELERY_TASK_ALWAYS_EAGER": "0",
+           "DJANGO_CONN_MAX_AGE": "0"}
+    with open(log_path, "wb") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+             "-Q", app.conf.task_default_queue, "--loglevel=INFO", "-n", node,
+             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[node], timeout=1):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Celery worker did not start:\n" + log_path.read_text()[-3000:])
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+@pytest.fixture
+def wait_for():
+    """wait_for(condition, timeout=30): poll until condition() is truthy (work done by another
+    process); fail with the condition's name when it never becomes so."""
+    import time
+
+    def wait(condition, timeout=30.0, interval=0.2):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            time.sleep(interval)
+        pytest.fail(f"timed out after {timeout}s waiting for {condition.__name__}")
+
+    return wait
