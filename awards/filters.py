@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardProgram, AwardRecord, AwardSession, Tier
-from registry.filters import DivisionCodeFilter, IndustryCodeFilter, USCCFilter
+from registry.filters import DivisionCodeFilter, IndustryCodeFilter, USCCFilter, year_filters
 from registry.models import ListLevel, RecordStatus
 
 AWARDEE_KINDS = [("enterprise", _("enterprise")), ("person", _("person"))]
@@ -19,14 +19,14 @@ class AwardProgramFilter(django_filters.FilterSet):
 
 
 class AwardSessionFilter(django_filters.FilterSet):
+    year, year__gte, year__lte = year_filters("year")
     program = django_filters.ModelChoiceFilter(
         field_name="program", to_field_name="code", queryset=AwardProgram.objects.all(),
         label=_("program code, e.g. china_quality_award"))
 
     class Meta:
         model = AwardSession
-        fields = {"number": ["exact"], "year": ["exact", "gte", "lte"],
-                  "announced_on": ["gte", "lte"]}
+        fields = {"number": ["exact"], "announced_on": ["gte", "lte"]}
 
 
 class AwardRecordFilter(django_filters.FilterSet):
@@ -46,11 +46,7 @@ class AwardRecordFilter(django_filters.FilterSet):
                                              label=_("enterprise id"))
     enterprise_uscc = USCCFilter(field_name="enterprise__uscc")
     person = django_filters.NumberFilter(field_name="person_id", label=_("person id"))
-    year = django_filters.NumberFilter(field_name="session__year", label=_("year"))
-    year__gte = django_filters.NumberFilter(field_name="session__year", lookup_expr="gte",
-                                            label=_("year from"))
-    year__lte = django_filters.NumberFilter(field_name="session__year", lookup_expr="lte",
-                                            label=_("year to"))
+    year, year__gte, year__lte = year_filters("session__year")
     announced_on__gte = django_filters.DateFilter(field_name="session__announced_on",
                                                   lookup_expr="gte",
                                                   label=_("announced on or after"))

@@ -17,18 +17,8 @@ from patents.models import (
     PatentType,
     TransferKind,
 )
-from registry.filters import DivisionCodeFilter, USCCFilter
+from registry.filters import DivisionCodeFilter, USCCFilter, year_filters
 from registry.models import RecordStatus
-
-
-def _year_filters(field_name: str) -> tuple:
-    return (
-        django_filters.NumberFilter(field_name=field_name, label=_("year")),
-        django_filters.NumberFilter(field_name=field_name, lookup_expr="gte",
-                                    label=_("year from")),
-        django_filters.NumberFilter(field_name=field_name, lookup_expr="lte",
-                                    label=_("year to")),
-    )
 
 
 class PatentFilter(django_filters.FilterSet):
@@ -41,7 +31,7 @@ class PatentFilter(django_filters.FilterSet):
     enterprise_uscc = USCCFilter(field_name="holder_enterprises__uscc", distinct=True)
     number = django_filters.CharFilter(method="filter_number",
                                        label=_("patent number, e.g. ZL201610956306.3"))
-    year, year__gte, year__lte = _year_filters("granted_on__year")
+    year, year__gte, year__lte = year_filters("granted_on__year")
 
     class Meta:
         model = Patent
@@ -63,7 +53,7 @@ class PatentAwardFilter(django_filters.FilterSet):
     enterprise = django_filters.NumberFilter(field_name="enterprise_id",
                                              label=_("enterprise id"))
     enterprise_uscc = USCCFilter(field_name="enterprise__uscc")
-    year, year__gte, year__lte = _year_filters("session__decided_on__year")
+    year, year__gte, year__lte = year_filters("session__decided_on__year")
 
     class Meta:
         model = PatentAward
@@ -78,7 +68,7 @@ class PatentPledgeFilter(django_filters.FilterSet):
     pledgee = django_filters.CharFilter(lookup_expr="icontains", label=_("pledgee contains"))
     released = django_filters.BooleanFilter(field_name="released_on", lookup_expr="isnull",
                                             exclude=True, label=_("released"))
-    year, year__gte, year__lte = _year_filters("registered_on__year")
+    year, year__gte, year__lte = year_filters("registered_on__year")
 
     class Meta:
         model = PatentPledge
@@ -94,7 +84,7 @@ class PatentTransferFilter(django_filters.FilterSet):
         label=_("unified social credit code of either party"))
     patent_type = django_filters.ChoiceFilter(field_name="patent__type",
                                               choices=PatentType.choices)
-    year, year__gte, year__lte = _year_filters("recorded_on__year")
+    year, year__gte, year__lte = year_filters("recorded_on__year")
 
     class Meta:
         model = PatentTransfer

@@ -5,6 +5,7 @@ A value that names nothing (an unknown division, industry or list code, a malfor
 number) is a 400 naming the parameter, never an empty result that looks like an answer."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,25 @@ class USCCFilter(django_filters.CharFilter):
         return super().filter(qs, normalize_uscc(value) if value else value)
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year, 1 to 9999: a date's year outside that range cannot even be looked up."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        super().__init__(*args, **kwargs)
+
+
+def year_filters(field_name: str) -> tuple[YearFilter, YearFilter, YearFilter]:
+    """`year`, `year__gte` and `year__lte` on a year field or a date's year:
+    `year, year__gte, year__lte = year_filters("approved_on__year")`."""
+    return (YearFilter(field_name=field_name, label=_("year")),
+            YearFilter(field_name=field_name, lookup_expr="gte", label=_("year from")),
+            YearFilter(field_name=field_name, lookup_expr="lte", label=_("year to")))
+
+
 class DivisionFilter(django_filters.FilterSet):
     parent = django_filters.CharFilter(field_name="parent__code",
                                        label=_("code of the parent division"))
@@ -146,11 +166,11 @@ class DesignationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=RecordStatus.choices)
     sector = django_filters.CharFilter(lookup_expr="icontains")
     category = django_filters.CharFilter(lookup_expr="icontains")
+    year, year__gte, year__lte = year_filters("year")
 
     class Meta:
         model = Designation
-        fields = {"batch": ["exact"], "year": ["exact", "gte", "lte"],
-                  "designated_on": ["gte", "lte"]}
+        fields = {"batch": ["exact"], "designated_on": ["gte", "lte"]}
 
 
 class GIProductFilter(django_filters.FilterSet):
@@ -158,12 +178,7 @@ class GIProductFilter(django_filters.FilterSet):
     system = django_filters.ChoiceFilter(choices=GISystem.choices)
     category = django_filters.ChoiceFilter(choices=GICategory.choices)
     status = django_filters.ChoiceFilter(choices=RecordStatus.choices)
-    year = django_filters.NumberFilter(field_name="approved_on__year",
-                                       label=_("year of approval"))
-    year__gte = django_filters.NumberFilter(field_name="approved_on__year", lookup_expr="gte",
-                                            label=_("year of approval from"))
-    year__lte = django_filters.NumberFilter(field_name="approved_on__year", lookup_expr="lte",
-                                            label=_("year of approval to"))
+    year, year__gte, year__lte = year_filters("approved_on__year")
 
     class Meta:
         model = GIProduct
@@ -173,7 +188,8 @@ class GIProductFilter(django_filters.FilterSet):
 class ProvincialFigureFilter(django_filters.FilterSet):
     division = DivisionCodeFilter()
     key = django_filters.CharFilter(label=_("figure key, e.g. gi_products.total"))
+    year, year__gte, year__lte = year_filters("year")
 
     class Meta:
         model = ProvincialFigure
-        fields = {"year": ["exact", "gte", "lte"]}
+        fields = []

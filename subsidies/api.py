@@ -10,7 +10,7 @@ from rest_framework import serializers
 from core.permissions import can_read_private
 from core.viewsets import FieldsMixin, ReadOnlyRecordViewSet
 from registry.api import DivisionBriefSerializer, EnterpriseBriefSerializer, PersonBriefSerializer
-from registry.filters import DivisionCodeFilter, USCCFilter
+from registry.filters import DivisionCodeFilter, USCCFilter, year_filters
 from subsidies.models import GrantStatus, SubsidyGrant, SubsidyPolicy, SubsidyRule, Trigger
 from subsidies.selectors import grant_list, grant_public_notice_list, policy_list
 
@@ -38,11 +38,7 @@ class SubsidyGrantFilter(django_filters.FilterSet):
     rule = django_filters.NumberFilter(field_name="rule_id", label=_("rule id"))
     trigger = django_filters.ChoiceFilter(field_name="rule__trigger", choices=Trigger.choices)
     enterprise_uscc = USCCFilter(field_name="enterprise__uscc")
-    year = django_filters.NumberFilter(field_name="fiscal_year", label=_("fiscal year"))
-    year__gte = django_filters.NumberFilter(field_name="fiscal_year", lookup_expr="gte",
-                                            label=_("fiscal year from"))
-    year__lte = django_filters.NumberFilter(field_name="fiscal_year", lookup_expr="lte",
-                                            label=_("fiscal year to"))
+    year, year__gte, year__lte = year_filters("fiscal_year")
 
     class Meta:
         model = SubsidyGrant
