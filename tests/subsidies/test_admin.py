@@ -148,3 +148,28 @@ def test_the_payment_list_export_holds_approved_and_paid_grants(client, bureau_u
     assert first[2] == enterprise.uscc
     assert Decimal(str(first[6])) == Decimal("1000000")
     assert first[8] == "'-42"
+
+
+def test_the_bureau_enters_a_policy_with_its_rules_in_one_form(client, bureau_user, weifang):
+    from awards.models import AwardProgram
+    from subsidies.models import SubsidyPolicy
+
+    client.force_login(bureau_user)
+    program = AwardProgram.objects.get(code="mayor_quality_award")
+    prefix = "rules"
+    response = client.post("/admin/subsidies/subsidypolicy/add/", {
+        "title": "质量奖励办法", "document_number": "潍政办发〔2020〕5号", "issuer": "潍坊市人民政府",
+        "division": weifang.pk, "effective_from": "2020-01-01", "effective_to": "",
+        "source": "gazette",
+        f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-title": "首次获市长质量奖", f"{prefix}-0-trigger": "award",
+        f"{prefix}-0-award_program": program.pk, f"{prefix}-0-award_tier": "winner",
+        f"{prefix}-0-amount": "500000", f"{prefix}-0-first_time_only": "on",
+        f"{prefix}-0-eligible_awardees": "enterprises", f"{prefix}-0-source": "art. 3"})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    policy = SubsidyPolicy.objects.get(document_number="潍政办发〔2020〕5号")
+    rule = policy.rules.get()
+    assert (rule.award_program, rule.amount, rule.first_time_only) == (
+        program, Decimal("500000.00"), True)

@@ -92,3 +92,35 @@ def test_the_admin_refuses_to_delete_a_record_with_a_paid_grant_with_a_message(
     assert response.status_code == 200
     assert AwardRecord.objects.filter(pk=record.pk).exists()
     assert any("paid subsidy" in str(m) for m in response.context["messages"])
+
+
+def test_the_admin_refuses_to_revoke_a_record_with_a_paid_grant_with_a_message(
+        client, superuser, record_and_grant):
+    record, grant = record_and_grant
+    _pay(grant, superuser)
+    client.force_login(superuser)
+
+    response = client.post(f"/admin/awards/awardrecord/{record.pk}/change/", {
+        "session": record.session_id, "tier": "winner", "enterprise": record.enterprise_id,
+        "person": "", "citation": "", "status": "revoked", "revoked_on": "2019-01-01",
+        "revoke_reason": "fraud", "source": "test"}, follow=True)
+
+    assert response.status_code == 200
+    assert AwardRecord.objects.get(pk=record.pk).status == RecordStatus.ACTIVE
+    assert any("paid subsidy" in str(m) for m in response.context["messages"])
+
+
+def test_the_admin_revoking_a_record_withdraws_its_proposed_grant(client, superuser,
+                                                                   record_and_grant):
+    record, grant = record_and_grant
+    client.force_login(superuser)
+
+    client.post(f"/admin/awards/awardrecord/{record.pk}/change/", {
+        "session": record.session_id, "tier": "winner", "enterprise": record.enterprise_id,
+        "person": "", "citation": "", "status": "revoked", "revoked_on": "2019-01-01",
+        "revoke_reason": "withdrawn by the issuer", "source": "test"})
+
+    assert AwardRecord.objects.get(pk=record.pk).status == RecordStatus.REVOKED
+    grant.refresh_from_db()
+    assert grant.status == GrantStatus.WITHDRAWN
+    assert "withdrawn by the issuer" in grant.withdrawal_reason
