@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
@@ -104,9 +105,8 @@ class SubsidyGrantAdmin(ScopedAdmin):
                            "person", "person__division")
     actions = ["approve_selected", "reject_selected", "pay_selected"]
     fieldsets = (
-        (None, {"fields": ("rule", "enterprise", "person", "content_type", "object_id",
-                           "record_label", "record_date", "amount", "fiscal_year", "status",
-                           "source")}),
+        (None, {"fields": ("policy", "rule", "enterprise", "person", "record_link",
+                           "record_date", "amount", "fiscal_year", "status", "source")}),
         (_("Approval"), {"fields": ("approved_by", "approved_at", "rejected_by", "rejected_at",
                                     "rejection_reason")}),
         (_("Payment"), {"fields": ("paid_by", "paid_at", "paid_on", "payment_reference")}),
@@ -114,7 +114,21 @@ class SubsidyGrantAdmin(ScopedAdmin):
     )
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
+        return [field.name for field in self.model._meta.fields] + ["policy", "record_link"]
+
+    @admin.display(description=_("policy"))
+    def policy(self, obj):
+        return obj.rule.policy
+
+    @admin.display(description=_("triggering record"))
+    def record_link(self, obj):
+        """The record as it read when proposed, linked to its page while it exists."""
+        content_type = obj.content_type
+        if not content_type.model_class().objects.filter(pk=obj.object_id).exists():
+            return obj.record_label
+        url = reverse(f"admin:{content_type.app_label}_{content_type.model}_change",
+                      args=[obj.object_id])
+        return format_html('<a href="{}">{}</a>', url, obj.record_label)
 
     def has_add_permission(self, request):
         return False

@@ -4,16 +4,9 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 
-from subsidies.models import GrantStatus, SubsidyGrant, SubsidyPolicy
+from subsidies.models import GrantStatus, SubsidyGrant
 
 PUBLIC_STATUSES = (GrantStatus.APPROVED, GrantStatus.PAID)
-
-
-def grant_list(*, filters: dict | None = None) -> QuerySet[SubsidyGrant]:
-    return (SubsidyGrant.objects
-            .select_related("rule", "rule__policy", "enterprise", "enterprise__division",
-                            "person", "person__division", "content_type")
-            .filter(**(filters or {})))
 
 
 def grant_public_notice_list() -> QuerySet[SubsidyGrant]:
@@ -71,6 +64,3 @@ def grant_totals(queryset: QuerySet[SubsidyGrant] | None = None) -> dict:
     return {"by_year_rule": by_year_rule, "by_policy": by_policy, "by_status": by_status,
             "total": total}
 
-
-def policy_list() -> QuerySet[SubsidyPolicy]:
-    return SubsidyPolicy.objects.prefetch_related("rules")

@@ -173,3 +173,15 @@ def test_the_bureau_enters_a_policy_with_its_rules_in_one_form(client, bureau_us
     rule = policy.rules.get()
     assert (rule.award_program, rule.amount, rule.first_time_only) == (
         program, Decimal("500000.00"), True)
+
+
+def test_a_grants_page_cites_the_policy_the_rule_and_links_the_record(client, bureau_user,
+                                                                      grants):
+    client.force_login(bureau_user)
+    grant = grants[0]
+
+    html = client.get(f"{CHANGELIST}{grant.pk}/change/").content.decode()
+
+    assert str(grant.rule.policy.title) in html
+    assert grant.rule.title in html
+    assert f'href="/admin/awards/awardrecord/{grant.object_id}/change/"' in html
