@@ -16,7 +16,8 @@ urlpatterns = [
     # The OpenAPI schema and its two readers, served with their own files (no CDN).
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/redoc/", SpectacularRedocView.as_view(
+        url_name="api-schema", template_name="core/api_redoc.html"), name="api-redoc"),
     path("admin/", admin.site.urls),
     path("", include("dashboard.urls")),
 ]
