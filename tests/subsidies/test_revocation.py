@@ -14,6 +14,9 @@ from tests.subsidies.factories import SubsidyRuleFactory
 
 pytestmark = pytest.mark.django_db
 
+# The refusal names the payment, whatever the language of the message around it.
+PAYMENT_REFERENCE = "财付 2018-7"
+
 
 @pytest.fixture
 def record_and_grant(enterprise, award_record):
@@ -24,14 +27,15 @@ def record_and_grant(enterprise, award_record):
 
 def _pay(grant, user):
     grant_approve(grant=grant, user=user)
-    grant_pay(grant=grant, user=user, payment_reference="财付 2018-7", paid_on=date(2018, 9, 1))
+    grant_pay(grant=grant, user=user, payment_reference=PAYMENT_REFERENCE,
+              paid_on=date(2018, 9, 1))
 
 
 def test_revoking_a_record_whose_grant_is_paid_is_refused(record_and_grant, bureau_user):
     record, grant = record_and_grant
     _pay(grant, bureau_user)
 
-    with pytest.raises(ValidationError, match="paid subsidy"):
+    with pytest.raises(ValidationError, match=PAYMENT_REFERENCE):
         award_record_revoke(record=record, revoked_on=date(2019, 1, 1), reason="fraud")
 
     assert AwardRecord.objects.get(pk=record.pk).status == RecordStatus.ACTIVE
@@ -55,7 +59,7 @@ def test_an_admin_form_saving_a_record_as_revoked_goes_through_the_same_guard(
     _pay(grant, bureau_user)
     record.status, record.revoked_on, record.revoke_reason = "revoked", date(2019, 1, 1), "x"
 
-    with pytest.raises(ValidationError, match="paid subsidy"):
+    with pytest.raises(ValidationError, match=PAYMENT_REFERENCE):
         record_save(instance=record)
     assert AwardRecord.objects.get(pk=record.pk).status == RecordStatus.ACTIVE
 
@@ -65,7 +69,7 @@ def test_deleting_a_record_whose_grant_is_paid_is_refused(record_and_grant, bure
     _pay(grant, bureau_user)
 
     # A request's own transaction, as the admin and the API have (Model.delete() opens none).
-    with pytest.raises(ProtectedError, match="paid subsidy"), transaction.atomic():
+    with pytest.raises(ProtectedError, match=PAYMENT_REFERENCE), transaction.atomic():
         record.delete()
     assert AwardRecord.objects.filter(pk=record.pk).exists()
 
@@ -91,7 +95,7 @@ def test_the_admin_refuses_to_delete_a_record_with_a_paid_grant_with_a_message(
 
     assert response.status_code == 200
     assert AwardRecord.objects.filter(pk=record.pk).exists()
-    assert any("paid subsidy" in str(m) for m in response.context["messages"])
+    assert any(PAYMENT_REFERENCE in str(m) for m in response.context["messages"])
 
 
 def test_the_admin_refuses_to_revoke_a_record_with_a_paid_grant_with_a_message(
@@ -107,7 +111,7 @@ def test_the_admin_refuses_to_revoke_a_record_with_a_paid_grant_with_a_message(
 
     assert response.status_code == 200
     assert AwardRecord.objects.get(pk=record.pk).status == RecordStatus.ACTIVE
-    assert any("paid subsidy" in str(m) for m in response.context["messages"])
+    assert any(PAYMENT_REFERENCE in str(m) for m in response.context["messages"])
 
 
 def test_the_admin_revoking_a_record_withdraws_its_proposed_grant(client, superuser,
