@@ -1,8 +1,11 @@
 """Subsidy policies with their rules, and grants: the public notice (公示) of approved and paid
-grants for everyone; every grant, with its internal trail, for private-read tokens and staff."""
+grants for everyone; every grant, with its internal trail, for private-read tokens and staff.
+
+The public notice comes from subsidies.selectors; the two reads only the API makes (every
+grant, policies with their rules) are defined below, next to their one user."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -12,7 +15,21 @@ from core.viewsets import FieldsMixin, ReadOnlyRecordViewSet
 from registry.api import DivisionBriefSerializer, EnterpriseBriefSerializer, PersonBriefSerializer
 from registry.filters import DivisionCodeFilter, USCCFilter, year_filters
 from subsidies.models import GrantStatus, SubsidyGrant, SubsidyPolicy, SubsidyRule, Trigger
-from subsidies.selectors import grant_list, grant_public_notice_list, policy_list
+from subsidies.selectors import grant_public_notice_list
+
+
+def policy_list() -> QuerySet[SubsidyPolicy]:
+    """Policies with their paying division and their rules' programs and lists: four queries
+    for a page, whatever its size."""
+    return (SubsidyPolicy.objects.select_related("division")
+            .prefetch_related("rules__award_program", "rules__designation_list"))
+
+
+def grant_list() -> QuerySet[SubsidyGrant]:
+    """Every grant, whatever its status, joined with what the private serializer shows."""
+    return SubsidyGrant.objects.select_related(
+        "rule__policy", "enterprise__division", "person__division")
+
 
 # --- Filters (kept with the resources: the dashboard's notice page uses the selector alone) --
 
@@ -125,8 +142,7 @@ class SubsidyGrantPrivateSerializer(SubsidyGrantSerializer):
 class SubsidyPolicyViewSet(ReadOnlyRecordViewSet):
     """Policy documents that pay subsidies, with their rules (what triggers how much)."""
 
-    queryset = policy_list().select_related("division").prefetch_related(
-        "rules__award_program", "rules__designation_list")
+    queryset = policy_list()
     serializer_class = SubsidyPolicySerializer
     filterset_class = SubsidyPolicyFilter
     search_fields = ["title", "document_number", "issuer"]
