@@ -248,6 +248,8 @@ class RowPlan:
     created: bool
     requires: dict = field(default_factory=dict)
     m2m: dict = field(default_factory=dict)
+    # False when the row repeats what the registry holds: nothing to write, no history row.
+    changed: bool = True
 
 
 class SpreadsheetResource(resources.ModelResource):
@@ -357,6 +359,8 @@ class SpreadsheetResource(resources.ModelResource):
         (created, updated). The caller holds the transaction."""
         created = updated = 0
         for plan in plans:
+            if not plan.changed:
+                continue
             try:
                 self.save_plan(plan)
             except ValidationError as error:

@@ -107,16 +107,19 @@ def test_every_changelist_exports_its_records_under_chinese_headers(
     assert len(rows) > 1
 
 
-def test_an_exported_enterprise_list_imports_back_as_updates(client, superuser, sample,
-                                                             run_import):
+def test_an_exported_enterprise_list_imports_back_unchanged(client, superuser, sample,
+                                                           run_import):
     run_import(sample("enterprises.csv"), "registry.enterprise")
     client.force_login(superuser)
     response = export(client, "/admin/registry/enterprise/", "EnterpriseResource", "xlsx")
 
     job = run_import(("export.xlsx", response.content), "registry.enterprise")
 
-    assert (job.status, job.created_count, job.updated_count) == ("succeeded", 0, 6), job.errors
+    # Every row matched by USCC and equal to what the registry holds: nothing written.
+    assert (job.status, job.created_count, job.updated_count) == ("succeeded", 0, 0), job.errors
+    assert "6 unchanged" in job.message
     assert Enterprise.objects.count() == 6
+    assert Enterprise.history.count() == 6
 
 
 def test_import_on_a_changelist_leads_to_the_upload_page_for_that_kind(client, superuser):
