@@ -9,10 +9,12 @@ IMPORT_ASYNC_THRESHOLD_ROWS run in a Celery task and report progress on the job.
 
 import logging
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -108,9 +110,15 @@ def import_job_create(*, user, resource: str, file_name: str, content: bytes,
 
 def import_job_run(*, job: ImportJob) -> ImportJob:
     """Run a pending job once. A second call (a redelivered task) finds it no longer pending
-    and does nothing: the conditional UPDATE decides who runs it."""
-    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).update(
-        status=ImportStatus.RUNNING, started_at=timezone.now())
+    and does nothing: the conditional UPDATE decides who runs it. A job still "running" after
+    the task time limit lost its worker (the limit killed it, or the machine went down) and
+    is taken over; its rows are still in the payload, and nothing of it was committed."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=getattr(settings, "CELERY_TASK_TIME_LIMIT", 30 * 60))
+    claimed = ImportJob.objects.filter(
+        Q(status=ImportStatus.PENDING) | Q(status=ImportStatus.RUNNING, started_at__lt=stale),
+        pk=job.pk,
+    ).update(status=ImportStatus.RUNNING, started_at=now)
     job.refresh_from_db()
     if not claimed:
         return job

@@ -278,3 +278,26 @@ def test_it_imports_ten_thousand_enterprises_in_a_task(run_import,
     assert job.created_count == 10_000
     assert Enterprise.objects.count() == 10_000
     assert Enterprise.history.count() == 10_000
+
+
+def test_it_takes_over_a_job_whose_worker_died(sample, run_import, superuser):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.spreadsheets import read_table
+    from imports.services import import_job_run
+
+    table = read_table(sample("enterprises.csv")[1], "enterprises.csv")
+    payload = {"headers": table.headers, "rows": [[n, cells] for n, cells in table.rows]}
+    fresh = ImportJob.objects.create(user=superuser, resource="registry.enterprise",
+                                     file_name="a.csv", status=ImportStatus.RUNNING,
+                                     started_at=timezone.now(), payload=payload, total_rows=6)
+    dead = ImportJob.objects.create(user=superuser, resource="registry.enterprise",
+                                    file_name="b.csv", status=ImportStatus.RUNNING,
+                                    started_at=timezone.now() - timedelta(hours=2),
+                                    payload=payload, total_rows=6)
+
+    assert import_job_run(job=fresh).status == ImportStatus.RUNNING  # its worker is on it
+    assert import_job_run(job=dead).status == ImportStatus.SUCCEEDED
+    assert Enterprise.objects.count() == 6
