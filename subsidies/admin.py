@@ -1,4 +1,3 @@
-from datetime import date
 from io import BytesIO
 
 from django import forms
@@ -237,13 +236,15 @@ class SubsidyGrantAdmin(ScopedAdmin):
                         gettext("%(count)s grant(s) rejected."))
             return None
         return self._action_form(request, queryset, form, "reject_selected",
-                                 _("Reject subsidy grants"))
+                                 _("Reject subsidy grants"),
+                                 _("Only proposed grants can be rejected; any other grant "
+                                   "selected is reported and left as it is."))
 
     @admin.action(description=_("Mark the selected grants paid (payment reference and date)"),
                   permissions=["pay"])
     def pay_selected(self, request, queryset):
         form = PayForm(request.POST if "apply" in request.POST else None,
-                       initial={"paid_on": date.today()})
+                       initial={"paid_on": timezone.localdate()})
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             self._apply(request, queryset,
@@ -254,13 +255,16 @@ class SubsidyGrantAdmin(ScopedAdmin):
                         gettext("%(count)s grant(s) marked paid."))
             return None
         return self._action_form(request, queryset, form, "pay_selected",
-                                 _("Record the payment of subsidy grants"))
+                                 _("Record the payment of subsidy grants"),
+                                 _("Only approved grants can be marked paid; any other grant "
+                                   "selected is reported and left as it is."))
 
-    def _action_form(self, request, queryset, form, action, title):
+    def _action_form(self, request, queryset, form, action, title, note):
         grants = queryset.select_related("rule", "enterprise", "person").order_by("pk")
         context = {
             **self.admin_site.each_context(request),
-            "title": title, "opts": self.model._meta, "form": form, "action": action,
+            "title": title, "note": note, "opts": self.model._meta, "form": form,
+            "action": action,
             "grants": grants, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             "total": sum(grant.amount for grant in grants),
         }

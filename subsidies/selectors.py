@@ -62,5 +62,25 @@ def grant_totals(queryset: QuerySet[SubsidyGrant] | None = None) -> dict:
     total = {"count": sum(row["count"] for row in by_status),
              "amount": sum((row["amount"] for row in by_status), Decimal("0"))}
     return {"by_year_rule": by_year_rule, "by_policy": by_policy, "by_status": by_status,
-            "total": total}
+            "total": total, **_pivot(by_year_rule)}
+
+
+def _pivot(by_year_rule: list[dict]) -> dict:
+    """The same totals as a table: a row per fiscal year, a column per rule."""
+    rules = {}
+    for row in sorted(by_year_rule, key=lambda r: (r["rule__policy__title"], r["rule__title"])):
+        rules.setdefault(row["rule_id"], {"id": row["rule_id"], "title": row["rule__title"],
+                                          "policy": row["rule__policy__title"],
+                                          "count": 0, "amount": Decimal("0")})
+    cells = {(row["fiscal_year"], row["rule_id"]): row for row in by_year_rule}
+    years = []
+    for year in sorted({row["fiscal_year"] for row in by_year_rule}, reverse=True):
+        year_cells = [cells.get((year, rule_id)) for rule_id in rules]
+        years.append({"fiscal_year": year, "cells": year_cells,
+                      "count": sum(c["count"] for c in year_cells if c),
+                      "amount": sum((c["amount"] for c in year_cells if c), Decimal("0"))})
+    for row in by_year_rule:
+        rules[row["rule_id"]]["count"] += row["count"]
+        rules[row["rule_id"]]["amount"] += row["amount"]
+    return {"rules": list(rules.values()), "years": years}
 
