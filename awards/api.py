@@ -8,7 +8,12 @@ from awards.filters import AwardProgramFilter, AwardRecordFilter, AwardSessionFi
 from awards.models import AwardProgram, AwardRecord, AwardSession
 from awards.selectors import award_program_list, award_record_list, award_session_list
 from core.viewsets import FieldsMixin, ReadOnlyRecordViewSet, RecordViewSet
-from registry.api import DivisionBriefSerializer, EnterpriseBriefSerializer, PersonBriefSerializer
+from registry.api import (
+    DivisionBriefSerializer,
+    DivisionScopedWritesMixin,
+    EnterpriseBriefSerializer,
+    PersonBriefSerializer,
+)
 
 
 class AwardProgramBriefSerializer(serializers.ModelSerializer):
@@ -104,9 +109,10 @@ class AwardSessionViewSet(ReadOnlyRecordViewSet):
     ordering = ["program__code", "number"]
 
 
-class AwardRecordViewSet(RecordViewSet):
+class AwardRecordViewSet(DivisionScopedWritesMixin, RecordViewSet):
     """Wins and nominations, each of one enterprise or one person."""
 
+    division_paths = ("enterprise__division", "person__division")
     queryset = award_record_list()
     serializer_class = AwardRecordSerializer
     write_serializer_class = AwardRecordWriteSerializer

@@ -87,6 +87,15 @@ class AutoSchema(SpectacularAutoSchema):
                 parameters.append(FORMAT_PARAMETER)
         return parameters
 
+    def get_response_serializers(self):
+        # Writes answer with the read serializer (RecordViewSet.create/update), not the
+        # write serializer the request body is documented with.
+        view = self.view
+        if self.method in ("POST", "PUT", "PATCH") and getattr(view, "write_serializer_class",
+                                                               None):
+            return view.serializer_class
+        return super().get_response_serializers()
+
 
 class ExportMixin:
     """`?format=csv|xlsx` on a list: every row of the filtered list, streamed in chunks, with

@@ -18,7 +18,12 @@ from patents.selectors import (
     patent_pledge_list,
     patent_transfer_list,
 )
-from registry.api import DivisionBriefSerializer, EnterpriseBriefSerializer, PersonBriefSerializer
+from registry.api import (
+    DivisionBriefSerializer,
+    DivisionScopedWritesMixin,
+    EnterpriseBriefSerializer,
+    PersonBriefSerializer,
+)
 
 
 class PatentBriefSerializer(serializers.ModelSerializer):
@@ -130,9 +135,10 @@ class PatentViewSet(RecordViewSet):
     ordering = ["number"]
 
 
-class PatentAwardViewSet(RecordViewSet):
+class PatentAwardViewSet(DivisionScopedWritesMixin, RecordViewSet):
     """China Patent Awards: one patent, one awardee, one session and level."""
 
+    division_paths = ("enterprise__division", "person__division")
     queryset = patent_award_list()
     serializer_class = PatentAwardSerializer
     write_serializer_class = PatentAwardWriteSerializer
@@ -144,9 +150,10 @@ class PatentAwardViewSet(RecordViewSet):
     ordering = ["-session__number", "level"]
 
 
-class PatentPledgeViewSet(RecordViewSet):
+class PatentPledgeViewSet(DivisionScopedWritesMixin, RecordViewSet):
     """Patent pledge registrations: pledgor, bank, patents and amount in yuan."""
 
+    division_paths = ("pledgor__division",)
     queryset = patent_pledge_list()
     serializer_class = PatentPledgeSerializer
     write_serializer_class = PatentPledgeWriteSerializer

@@ -1,7 +1,9 @@
 """The registry's resources: divisions, industries, enterprises, persons, designations, GI
 products and the other cities' published figures."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.permissions import can_read_private
@@ -34,6 +36,7 @@ from registry.selectors import (
     industry_list,
     person_list,
     provincial_figure_list,
+    user_division_ids,
 )
 
 # --- Brief forms of related objects: id, name, and where to read the whole -------------------
@@ -210,7 +213,39 @@ class PrivateFieldsMixin:
         return Response(read.data, status=status_code)
 
 
-class EnterpriseViewSet(PrivateFieldsMixin, RecordViewSet):
+def _within(record, paths, allowed: set[int]) -> bool:
+    for path in paths:
+        value = record
+        for part in path.split("__"):
+            value = getattr(value, part, None) if value is not None else None
+        if value is not None and value.pk in allowed:
+            return True
+    return False
+
+
+class DivisionScopedWritesMixin:
+    """As in the admin: a district clerk (through a staff session, or a token they own)
+    creates and changes only records of their division and the divisions under it.
+    `division_paths` lead from the record to its Division. Records held through a
+    many-to-many relation (patents, GI products) are not scoped, as in the admin."""
+
+    division_paths: tuple[str, ...] = ("division",)
+
+    def check_division(self, record):
+        allowed = user_division_ids(self.request.user)
+        if allowed is not None and not _within(record, self.division_paths, set(allowed)):
+            raise PermissionDenied(_("This record belongs to a division outside yours."))
+
+    def perform_update(self, serializer):
+        self.check_division(serializer.instance)
+        super().perform_update(serializer)
+
+    def save_record(self, instance, m2m):
+        self.check_division(instance)
+        return super().save_record(instance, m2m)
+
+
+class EnterpriseViewSet(PrivateFieldsMixin, DivisionScopedWritesMixin, RecordViewSet):
     """Enterprises, by unified social credit code, division and industry. Contact people and
     phones only for private-read tokens."""
 
@@ -225,7 +260,7 @@ class EnterpriseViewSet(PrivateFieldsMixin, RecordViewSet):
     ordering = ["uscc"]
 
 
-class PersonViewSet(PrivateFieldsMixin, RecordViewSet):
+class PersonViewSet(PrivateFieldsMixin, DivisionScopedWritesMixin, RecordViewSet):
     """Individual awardees: name, division and employer are public; the ID number and phone
     only for private-read tokens."""
 
@@ -266,9 +301,10 @@ class DesignationWriteSerializer(serializers.ModelSerializer):
                   "source"]
 
 
-class DesignationViewSet(RecordViewSet):
+class DesignationViewSet(DivisionScopedWritesMixin, RecordViewSet):
     """Entries of brand lists ("Good Products Shandong", high-end brand cultivation...)."""
 
+    division_paths = ("enterprise__division",)
     queryset = designation_list().select_related("enterprise")
     serializer_class = DesignationSerializer
     write_serializer_class = DesignationWriteSerializer

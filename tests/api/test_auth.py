@@ -243,3 +243,22 @@ def test_the_admin_shows_a_new_tokens_secret_once(client, superuser):
     assert any(f"qbr_{token.prefix}_" in message for message in shown)
     again = client.get(f"/admin/core/apitoken/{token.pk}/change/")
     assert f"qbr_{token.prefix}_" not in again.content.decode()
+
+
+def test_a_district_clerk_writes_only_in_their_division(api, records, clerk_factory, division):
+    from django.contrib.auth.models import Permission
+
+    from tests.registry.factories import EnterpriseFactory
+
+    clerk = clerk_factory("370702")  # 潍城区; the records are in 寿光市
+    clerk.user_permissions.add(Permission.objects.get(codename="change_enterprise"))
+    api.force_login(clerk)
+    enterprise = records["enterprises"][0]
+    response = api.patch(f"/api/v1/enterprises/{enterprise.pk}/", {"address": "潍城区"},
+                         format="json")
+    assert response.status_code == 403
+    enterprise.refresh_from_db()
+    assert enterprise.address != "潍城区"
+    own = EnterpriseFactory(division=division("370702"))
+    response = api.patch(f"/api/v1/enterprises/{own.pk}/", {"address": "潍城区"}, format="json")
+    assert response.status_code == 200
