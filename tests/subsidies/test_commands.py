@@ -50,3 +50,24 @@ def test_the_text_report_says_what_was_proposed(enterprise, award_record):
     call_command("reconcile_subsidies", stdout=out)
 
     assert "1 grants proposed" in out.getvalue()
+
+
+def test_the_nightly_task_proposes_what_a_lost_task_missed(enterprise, award_record):
+    from subsidies.tasks import grants_reconcile
+
+    SubsidyRuleFactory()
+    award_record(enterprise)
+
+    report = grants_reconcile.apply().get()
+
+    assert (report["proposed"], report["already"]) == (1, 0)
+    assert SubsidyGrant.objects.count() == 1
+
+
+def test_the_task_logs_and_ignores_a_record_that_no_longer_exists(caplog):
+    from subsidies.tasks import grant_propose_for_record
+
+    result = grant_propose_for_record.apply(args=("awards.AwardRecord", 987654)).get()
+
+    assert result == {"proposed": 0, "already": 0}
+    assert "987654" in caplog.text
