@@ -42,6 +42,7 @@ def _filtered(request, filterset_class, queryset, *, shown):
     form = filterset.form
     if "division" in form.fields:
         form.fields["division"].widget = forms.Select(choices=_division_choices())
+        form.fields["division"].label = _("Division")
     filterset.shown_fields = [form[name] for name in shown]
     if not filterset.is_bound:
         return filterset, queryset

@@ -29,6 +29,18 @@ def english(client):
     return client
 
 
+@pytest.mark.django_db(serialized_rollback=True)
+def test_it_shows_zeros_and_empty_tables_on_a_registry_without_records(client):
+    # This test also makes pytest-django create the test database that demo_data fills.
+    response = client.get("/?as_of=2024-12-16")
+
+    assert response.status_code == 200
+    shown = figure_texts(response.content.decode())
+    assert shown["china_quality_award.total"] == "0"
+    assert shown["valid_invention_patents.total"] == "0"
+    assert client.get("/rankings/").status_code == 200
+
+
 def test_it_shows_the_press_release_figures_computed_from_the_demo_records(demo_data, english):
     response = english.get(f"/?as_of={PRESS_RELEASE_DAY}")
 
