@@ -52,22 +52,6 @@ def yuan(value):
 
 
 @register.filter
-def figure(value, unit):
-    """A figure's value written for its unit: money as yuan, everything else as a count."""
-    if unit in ("yuan", "CNY", "money"):
-        return yuan(value)
-    return count(value)
-
-
-@register.filter
-def rank(value):
-    """A provincial rank, 2 -> "No. 2" (translated as 第2)."""
-    if value is None or value == "":
-        return ""
-    return _("No. %(rank)s") % {"rank": value}
-
-
-@register.filter
 def get_item(mapping, key):
     """mapping[key] in a template, None when absent."""
     try:
