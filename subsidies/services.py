@@ -122,6 +122,8 @@ def grant_propose_for_record(*, record, rule_book: _RuleBook | None = None,
     a China Patent Award) that does not exist yet. Safe to run any number of times, at the
     same moment in several processes: the unique constraint on (rule, record) decides.
 
+    A grant in any status counts as existing: a withdrawn or rejected one is not proposed
+    again (a record reinstated after revocation is for staff to look at, not the engine).
     `rule_book` and `existing` (the ids of the rules that already have a grant for the record)
     let a reconciliation read them once for all records instead of once per record."""
     result = Proposal()
