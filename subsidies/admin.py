@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.exceptions import ApplicationError
@@ -276,6 +277,7 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def _cell(value: str) -> str:
-    """Text as a spreadsheet shows it, never as a formula (CSV/formula injection)."""
-    value = str(value or "")
+    """Text as a spreadsheet shows it, never as a formula (formula injection), without the
+    control characters an .xlsx file cannot hold."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", str(value or ""))
     return "'" + value if value.startswith(_FORMULA_PREFIXES) else value

@@ -130,7 +130,7 @@ def test_the_changelist_shows_totals_per_year_and_rule_of_what_it_lists(client, 
 def test_the_payment_list_export_holds_approved_and_paid_grants(client, bureau_user, grants):
     client.force_login(bureau_user)
     enterprise = grants[0].enterprise
-    enterprise.name = "=HYPERLINK(\"http://example.org\")"
+    enterprise.name = "=HYPERLINK(\"http://example.org\")\x07"
     enterprise.save()
     grant_approve(grant=grants[0], user=bureau_user)
     grant_pay(grant=grants[0], user=bureau_user, payment_reference="-42",
