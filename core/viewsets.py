@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, filters, status, viewsets
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, filters, serializers, status, viewsets
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -76,6 +76,31 @@ FORMAT_PARAMETER = OpenApiParameter(
                   "(not paginated; CSV is streamed)."))
 
 
+class ErrorSerializer(serializers.Serializer):
+    """The one shape of every error: a message, and the reasons per field or parameter."""
+
+    message = serializers.CharField(help_text=_("The first problem, for people."))
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Field or parameter name -> its problems (empty for other errors)."))
+
+
+ERROR_EXAMPLE = OpenApiExample(
+    "A bad parameter", status_codes=["400"], response_only=True,
+    value={"message": "year: Enter a whole number.", "errors": {"year": ["Enter a whole number."]}})
+
+
+def error_responses(method: str) -> dict:
+    """The error responses of an operation, for the schema."""
+    responses = {400: OpenApiResponse(ErrorSerializer, _("A bad parameter or field"),
+                                      examples=[ERROR_EXAMPLE]),
+                 429: OpenApiResponse(ErrorSerializer, _("Too many requests"))}
+    if method not in ("GET", "HEAD"):
+        responses[401] = OpenApiResponse(ErrorSerializer, _("No valid token or session"))
+        responses[403] = OpenApiResponse(ErrorSerializer, _("The token or user may not write"))
+    return responses
+
+
 class AutoSchema(SpectacularAutoSchema):
     """Documents the parameters every resource shares: `fields` and the export `format`."""
 
@@ -93,8 +118,11 @@ class AutoSchema(SpectacularAutoSchema):
         view = self.view
         if self.method in ("POST", "PUT", "PATCH") and getattr(view, "write_serializer_class",
                                                                None):
-            return view.serializer_class
-        return super().get_response_serializers()
+            success = view.serializer_class
+        else:
+            success = super().get_response_serializers()
+        code = 201 if self.method == "POST" else 200
+        return {code: success, **error_responses(self.method)}
 
 
 class ExportMixin:

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.renderers import CSVRenderer, XLSXRenderer
+from core.viewsets import error_responses
 from figures import selectors
 from figures.cache import cached
 from registry.models import Division
@@ -99,7 +100,8 @@ class StatsSummaryView(StatsView):
     params_class = SummaryParams
 
     @extend_schema(
-        parameters=[SummaryParams], responses=SummarySerializer,
+        parameters=[SummaryParams],
+        responses={200: SummarySerializer, **error_responses("GET")},
         examples=[OpenApiExample("Weifang on the day of the press release", value={
             "as_of": "2024-12-16", "division": {"code": "370700", "name": "潍坊市"},
             "figures": [{"key": "gi_products.total", "label": "GI protected products",
@@ -178,7 +180,8 @@ class StatsRankingsView(StatsView):
 
     params_class = RankingsParams
 
-    @extend_schema(parameters=[RankingsParams], responses=RankingsSerializer)
+    @extend_schema(parameters=[RankingsParams],
+                   responses={200: RankingsSerializer, **error_responses("GET")})
     def get(self, request):
         params = self.params(request)
         division = _division(params["division"])
@@ -233,7 +236,8 @@ class StatsTimeseriesView(StatsView):
 
     params_class = TimeseriesParams
 
-    @extend_schema(parameters=[TimeseriesParams], responses=TimeseriesSerializer)
+    @extend_schema(parameters=[TimeseriesParams],
+                   responses={200: TimeseriesSerializer, **error_responses("GET")})
     def get(self, request):
         params = self.params(request)
         division = _division(params["division"])
