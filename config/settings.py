@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "registry",
     "awards",
     "patents",
+    "activities",
     "imports",
     "figures",
     "subsidies",

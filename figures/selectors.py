@@ -11,15 +11,22 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from activities.selectors import (
+    characteristic_product_figures,
+    credit_figures,
+    enforcement_figures,
+    exhibition_figures,
+    support_figures,
+)
 from awards.models import AwardProgram, AwardRecord, Tier
 from awards.selectors import award_figures
-from patents.models import PatentAward
+from patents.models import PatentAward, PatentPool, PatentTransfer
 from patents.selectors import (
     patent_award_figures,
     patent_pledge_figures,
@@ -108,8 +115,75 @@ FIGURES: tuple[Figure, ...] = (
     Figure("patent_pledges.amount_yuan",
            gettext_lazy("Patent pledge amount, cumulative (yuan)"),
            YUAN, "patent_pledges", True),
+    Figure("quality_credit.enterprises",
+           gettext_lazy("Quality-brand enterprises given credit, cumulative"),
+           COUNT, "quality_credit", False),
+    Figure("quality_credit.amount_yuan",
+           gettext_lazy("Credit granted to quality-brand enterprises, cumulative (yuan)"),
+           YUAN, "quality_credit", False),
+    Figure("support.on_site_enterprises", gettext_lazy("Enterprises helped on site"),
+           COUNT, "support", False),
+    Figure("support.policy_manuals",
+           gettext_lazy("Enterprises given a \"one enterprise, one policy\" manual"),
+           COUNT, "support", False),
+    Figure("patent_pools.count", gettext_lazy("Patent pools"), COUNT, "patent_pools", False),
+    Figure("patent_pools.member_enterprises", gettext_lazy("Patent pool member enterprises"),
+           COUNT, "patent_pools", False),
+    Figure("patent_pools.core_patents", gettext_lazy("Core patents in patent pools"),
+           COUNT, "patent_pools", False),
+    Figure("patent_transfers.total", gettext_lazy("Patents transferred or licensed, cumulative"),
+           COUNT, "patent_transfers", True),
+    Figure("characteristic_products.total",
+           gettext_lazy("Characteristic products improved, cumulative"),
+           COUNT, "characteristic_products", False),
+    Figure("exhibitions.count", gettext_lazy("Characteristic product exhibitions held"),
+           COUNT, "exhibitions", False),
+    Figure("adjudication.cases",
+           gettext_lazy("Patent dispute administrative adjudication cases"),
+           COUNT, "adjudication", False),
+    Figure("adjudication.rulings", gettext_lazy("Administrative adjudication rulings issued"),
+           COUNT, "adjudication", False),
+    Figure("enforcement.cases", gettext_lazy("Patent and trademark enforcement cases"),
+           COUNT, "enforcement", False),
+    Figure("unlicensed_agency.acts", gettext_lazy("Unlicensed patent agency acts handled"),
+           COUNT, "unlicensed_agency", False),
 )
 FIGURES_BY_KEY: dict[str, Figure] = {figure.key: figure for figure in FIGURES}
+
+def patent_pool_figures(*, as_of: date, division_ids: list[int]) -> dict[str, int]:
+    """Patent pools established on or before `as_of` (two queries).
+
+    A pool belongs to the division of its lead enterprise (a pool without a lead, to the
+    divisions of its members): `count` and `core_patents` (the sum of the pools' core patent
+    counts) are over those pools. `member_enterprises` counts the distinct enterprises of the
+    divisions that are members of any pool established by then, wherever the pool belongs."""
+    members = PatentPool.members.through.objects.filter(patentpool__established_on__lte=as_of)
+    leaderless_here = (members
+                       .filter(patentpool__lead_enterprise__isnull=True,
+                               enterprise__division_id__in=division_ids)
+                       .values("patentpool_id"))
+    pools = (PatentPool.objects
+             .filter(established_on__lte=as_of)
+             .filter(Q(lead_enterprise__division_id__in=division_ids) | Q(pk__in=leaderless_here))
+             .aggregate(count=Count("pk"), core=Sum("core_patent_count")))
+    member_count = (members.filter(enterprise__division_id__in=division_ids)
+                    .aggregate(n=Count("enterprise_id", distinct=True))["n"])
+    return {"patent_pools.count": pools["count"],
+            "patent_pools.member_enterprises": member_count,
+            "patent_pools.core_patents": pools["core"] or 0}
+
+
+def patent_transfer_figures(*, as_of: date, division_ids: list[int]) -> dict[str, int]:
+    """Patent transfers and licences recorded on or before `as_of` whose FROM enterprise (the
+    assignor or licensor) is in the divisions: the release counts the patents the city's
+    holders transferred out or licensed (转移转化), so a patent coming in from elsewhere does
+    not count and a transfer between two of the city's enterprises counts once. A transfer
+    whose assignor is named only (no enterprise record) has no division and is not counted.
+    Each transfer record counts once (one query)."""
+    count = PatentTransfer.objects.filter(recorded_on__lte=as_of,
+                                          from_enterprise__division_id__in=division_ids).count()
+    return {"patent_transfers.total": count}
+
 
 # Each group's figures come from one selector of the app that owns the records (one query
 # each); two groups may share a selector.
@@ -122,6 +196,15 @@ _GROUP_SOURCES: dict[str, Callable[..., dict]] = {
     "gi_products": gi_product_figures,
     "valid_invention_patents": valid_invention_patent_figures,
     "patent_pledges": patent_pledge_figures,
+    "quality_credit": credit_figures,
+    "support": support_figures,
+    "patent_pools": patent_pool_figures,
+    "patent_transfers": patent_transfer_figures,
+    "characteristic_products": characteristic_product_figures,
+    "exhibitions": exhibition_figures,
+    "adjudication": enforcement_figures,
+    "enforcement": enforcement_figures,
+    "unlicensed_agency": enforcement_figures,
 }
 
 
@@ -162,9 +245,10 @@ def figures_as_of(*, as_of: date, division: Division) -> dict[str, int | Decimal
     """Every figure key of the division (its subtree included) as of `as_of`, in FIGURES
     order, then `<key>.provincial_rank` for every rankable key: 1 + the number of other cities
     whose published value for the as-of year is greater, None where no other city has one
-    (or the division is not a city). Counts are ints; `patent_pledges.amount_yuan` is a Decimal
-    in yuan. Eight queries whatever the data: the division tree, one per source (six), the
-    other cities' values."""
+    (or the division is not a city). Counts are ints; `patent_pledges.amount_yuan` and
+    `quality_credit.amount_yuan` are Decimals in yuan. Sixteen queries whatever the data: the
+    division tree, one per source (thirteen sources, patent pools taking two), the other
+    cities' values."""
     division_ids = division_subtree_ids(division)
     values: dict[str, int | Decimal | None] = dict(
         _compute(FIGURES, as_of=as_of, division_ids=division_ids))

@@ -7,7 +7,7 @@ adding models, so a new model's permissions reach the groups without anyone clic
 - auditor: view everything, change nothing.
 """
 
-STAFF_APPS = ("registry", "awards", "patents", "subsidies", "import_export")
+STAFF_APPS = ("registry", "awards", "patents", "activities", "subsidies", "import_export")
 
 # Models a district clerk may add and change (their division is enforced by the admin).
 CLERK_EDITABLE = {
@@ -16,6 +16,9 @@ CLERK_EDITABLE = {
     ("awards", "awardrecord"),
     ("patents", "patent"), ("patents", "patentaward"), ("patents", "patentpledge"),
     ("patents", "patenttransfer"),
+    ("activities", "creditline"), ("activities", "supportvisit"),
+    ("activities", "characteristicproduct"), ("activities", "exhibition"),
+    ("activities", "enforcementcase"),
 }
 # Permissions kept for the city bureau alone whatever the model (approving and paying money).
 BUREAU_ONLY_CODENAMES = {"approve_subsidygrant", "pay_subsidygrant"}

@@ -6,6 +6,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from activities.models import (
+    CharacteristicProduct,
+    CreditLine,
+    EnforcementCase,
+    Exhibition,
+    SupportVisit,
+)
 from awards.models import AwardRecord
 from patents.models import Patent, PatentAward, PatentPledge, PatentTransfer
 from registry.models import Designation, Enterprise, GIProduct
@@ -31,13 +38,29 @@ SEED_FIGURES = {
     "valid_invention_patents.total": 27650,
     "patent_pledges.count": 267,
     "patent_pledges.amount_yuan": "4207000000.00",
+    "quality_credit.enterprises": 92,
+    "quality_credit.amount_yuan": "14530000000.00",
+    "support.on_site_enterprises": 82,
+    "support.policy_manuals": 11,
+    "patent_pools.count": 3,
+    "patent_pools.member_enterprises": 65,
+    "patent_pools.core_patents": 6200,
+    "patent_transfers.total": 3112,
+    "characteristic_products.total": 1318,
+    "exhibitions.count": 20,
+    "adjudication.cases": 61,
+    "adjudication.rulings": 14,
+    "enforcement.cases": 153,
+    "unlicensed_agency.acts": 128,
     "good_products_shandong.new.provincial_rank": 2,
     "high_end_brand_cultivation.new.provincial_rank": 3,
     "gi_products.total.provincial_rank": 2,
     "valid_invention_patents.total.provincial_rank": 3,
+    "patent_transfers.total.provincial_rank": 3,
 }
 COUNTED = [Enterprise, Designation, GIProduct, AwardRecord, Patent, PatentAward, PatentPledge,
-           PatentTransfer]
+           PatentTransfer, CreditLine, SupportVisit, CharacteristicProduct, Exhibition,
+           EnforcementCase]
 
 
 def _figures(*args):
@@ -61,6 +84,8 @@ def test_the_demo_data_reproduces_every_figure_of_the_seed_and_loads_once():
     today = _figures()
     assert today["valid_invention_patents.total"] > 27650
     assert today["good_products_shandong.total"] > 56
+    assert today["quality_credit.enterprises"] > 92
+    assert today["adjudication.rulings"] > 14
 
     counts = {model: model.objects.count() for model in COUNTED}
     call_command("load_demo", stdout=StringIO())

@@ -49,8 +49,11 @@ def test_it_computes_all_figures_in_a_bounded_number_of_queries(weifang,
                                                                 django_assert_max_num_queries):
     _some_of_everything(5)
     # 1) the division tree  2) award records  3) designations  4) China Patent Awards
-    # 5) GI products  6) valid invention patents  7) pledges  8) other cities' values
-    with django_assert_max_num_queries(8):
+    # 5) GI products  6) valid invention patents  7) pledges  8) credit lines
+    # 9) support visits  10) patent pools  11) pool members  12) patent transfers
+    # 13) characteristic products  14) exhibitions  15) IP protection cases
+    # 16) other cities' values
+    with django_assert_max_num_queries(16):
         values = figures_as_of(as_of=SEED_DATE, division=weifang)
     assert values["good_products_shandong.total"] == 5
     assert values["valid_invention_patents.total"] == 10  # 5 held + 5 awarded
