@@ -217,7 +217,13 @@ def _update_rows(instances, field_names) -> None:
     params = [[field.get_db_prep_save(getattr(instance, field.attname), connection)
                for field in fields] + [instance.pk] for instance in instances]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor == "postgresql" and connection.Database.__name__ == "psycopg2":
+            # psycopg2's executemany makes one round trip a row; execute_batch sends pages.
+            from psycopg2.extras import execute_batch
+
+            execute_batch(cursor.cursor, sql, params, page_size=500)
+        else:
+            cursor.executemany(sql, params)
 
 
 class EnterpriseResource(RegistryResource):
