@@ -3,6 +3,13 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from activities.api import (
+    CharacteristicProductViewSet,
+    CreditLineViewSet,
+    EnforcementCaseViewSet,
+    ExhibitionViewSet,
+    SupportVisitViewSet,
+)
 from awards.api import AwardProgramViewSet, AwardRecordViewSet, AwardSessionViewSet
 from figures.api import StatsRankingsView, StatsSummaryView, StatsTimeseriesView
 from patents.api import (
@@ -36,6 +43,12 @@ router.register("patent-awards", PatentAwardViewSet, basename="patent-award")
 router.register("pledges", PatentPledgeViewSet, basename="pledge")
 router.register("transfers", PatentTransferViewSet, basename="transfer")
 router.register("gi-products", GIProductViewSet, basename="gi-product")
+router.register("credit-lines", CreditLineViewSet, basename="credit-line")
+router.register("support-visits", SupportVisitViewSet, basename="support-visit")
+router.register("characteristic-products", CharacteristicProductViewSet,
+                basename="characteristic-product")
+router.register("exhibitions", ExhibitionViewSet, basename="exhibition")
+router.register("enforcement-cases", EnforcementCaseViewSet, basename="enforcement-case")
 router.register("provincial-figures", ProvincialFigureViewSet, basename="provincial-figure")
 router.register("subsidy-policies", SubsidyPolicyViewSet, basename="subsidy-policy")
 router.register("subsidy-grants", SubsidyGrantViewSet, basename="subsidy-grant")
