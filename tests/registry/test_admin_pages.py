@@ -27,10 +27,22 @@ def _designation_list():
     return DesignationList.objects.first()
 
 
+def _about_an_enterprise():
+    """A generic link to a record that has an admin page (a grant links to its record)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from registry.models import Enterprise
+
+    enterprise = _any(Enterprise)
+    return {"content_type": ContentType.objects.get_for_model(Enterprise),
+            "object_id": enterprise.pk, "enterprise": enterprise}
+
+
 # "app_label.model_name" -> values a generic row cannot guess.
 HINTS = {
     "subsidies.subsidyrule": lambda: {"trigger": "designation",
                                       "designation_list": _designation_list()},
+    "subsidies.subsidygrant": _about_an_enterprise,
 }
 
 
