@@ -48,9 +48,14 @@ bench: install static
 lint: install
 	$(BIN)/ruff check .
 
+# English is the source language; Chinese (the default) is locale/zh_Hans. After adding strings:
+# `make messages`, translate every new or fuzzy entry of locale/zh_Hans/LC_MESSAGES/django.po
+# (and drop its fuzzy flag), then `make messages` again to compile, and commit the .po and .mo.
+# Needs GNU gettext (apt-get install gettext); a machine that only runs the site does not.
+I18N_IGNORE := --ignore=.venv --ignore=var --ignore=staticfiles --ignore=node_modules --ignore=benchmarks
 messages: install
-	$(BIN)/python manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=var --ignore=staticfiles
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans $(I18N_IGNORE) --no-obsolete
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages $(I18N_IGNORE)
 
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
