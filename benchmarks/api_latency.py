@@ -376,6 +376,8 @@ def data_set() -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=30, help="Requests per case.")
+    parser.add_argument("--only", default="",
+                        help="Run only the cases whose name contains this text.")
     parser.add_argument("--scale", type=float, default=None,
                         help="Accepted for benchmarks/run.py; the data set is whatever the "
                              "database holds.")
@@ -400,6 +402,8 @@ def main(argv=None) -> int:
     print("|---|---:|---:|---:|---:|---:|")
     differing = []
     for case in _cases(enterprise.pk, patent.pk):
+        if args.only not in case.name:
+            continue
         result = measure(case, client, args.requests)
         if result["status"] != 200:
             print(f"| {case.name} | HTTP {result['status']} | | | | |")
