@@ -32,6 +32,15 @@ GROUP_TITLES = {
     "gi_products": _("Geographic-indication protected products"),
     "valid_invention_patents": _("Valid invention patents"),
     "patent_pledges": _("Patent pledges"),
+    "quality_credit": _("Quality loans"),
+    "support": _("Support for enterprises"),
+    "patent_pools": _("Patent pools"),
+    "patent_transfers": _("Patent transfers"),
+    "characteristic_products": _("Characteristic products"),
+    "exhibitions": _("Exhibitions"),
+    "adjudication": _("Administrative adjudication"),
+    "enforcement": _("IP enforcement"),
+    "unlicensed_agency": _("Unlicensed patent agency"),
 }
 
 # Honours by year and program: each program's honours held at the end of each year (the
@@ -61,7 +70,7 @@ def figure_cards(values: dict) -> list[dict]:
                 "rank": values.get(figure.rank_key) if figure.rankable else None,
                 "is_new": figure.key.endswith(".new")}
         card = cards.setdefault(figure.group, {
-            "group": figure.group, "title": GROUP_TITLES.get(figure.group, figure.group),
+            "group": figure.group, "title": GROUP_TITLES.get(figure.group, figure.label),
             "headline": item, "facts": []})
         if card["headline"] is not item:
             card["facts"].append(item)

@@ -111,6 +111,13 @@ def test_it_shows_every_figure_card_and_draws_every_chart_from_the_portal_alone(
                  if "/vendor/echarts/" not in response.url)
     assert weight < 200_000, weight
 
+    # On paper: no navigation or controls, the figures stay.
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").is_hidden()
+    assert page.locator(".as-of-form").is_hidden()
+    assert page.locator(".figure-grid").is_visible()
+    page.emulate_media(media="screen")
+
 
 def test_it_changes_the_ranking_table_and_the_url_with_a_filter(portal, watched):
     page = watched.page
