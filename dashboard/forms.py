@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import AwardProgram
-from figures.selectors import PATENT_AWARD_PROGRAM, rankings
+from figures.selectors import PATENT_AWARD_PROGRAM
 from registry.models import DesignationList, Division
 
 
@@ -32,13 +32,14 @@ def program_choices():
 
 
 class RankingsForm(forms.Form):
+    """The rankings' controls. The values are read by the stats API's RankingsParams (see
+    dashboard.views); this form only draws the choices and carries their errors."""
+
     by = forms.ChoiceField(label=_("Compare"), required=False, choices=[
         ("division", _("Districts")), ("enterprise", _("Enterprises"))])
     program = forms.ChoiceField(label=_("Program"), required=False)
-    year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1949,
-                                   max_value=2100)
-    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1949,
-                                 max_value=2100)
+    year_from = forms.IntegerField(label=_("From year"), required=False)
+    year_to = forms.IntegerField(label=_("To year"), required=False)
     division = forms.ChoiceField(label=_("Within"), required=False)
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
     order = forms.ChoiceField(required=False, widget=forms.HiddenInput,
@@ -52,20 +53,3 @@ class RankingsForm(forms.Form):
         if city:
             divisions += list(Division.objects.filter(parent=city).order_by("code"))
         self.fields["division"].choices = [(d.code, d.name) for d in divisions]
-
-    def clean(self):
-        data = super().clean()
-        year_from, year_to = data.get("year_from"), data.get("year_to")
-        if year_from and year_to and year_from > year_to:
-            self.add_error("year_to", _("The last year comes after the first."))
-        return data
-
-    def rankings(self) -> list[dict]:
-        data = self.cleaned_data
-        division = (Division.objects.filter(code=data["division"]).first()
-                    if data.get("division") else self.city)
-        if division is None:
-            return []
-        return rankings(by=data.get("by") or "division", program=data.get("program") or None,
-                        year_from=data.get("year_from"), year_to=data.get("year_to"),
-                        division=division)

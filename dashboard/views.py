@@ -15,7 +15,10 @@ from awards.models import AwardProgram
 from dashboard import selectors
 from dashboard.forms import AsOfForm, RankingsForm
 from dashboard.home import home_data
+from figures.api import RankingsParams
+from figures.cache import cached
 from figures.selectors import RANKING_WEIGHTS
+from figures.selectors import rankings as figure_rankings
 from patents.filters import PatentAwardFilter
 from registry.filters import EnterpriseFilter, GIProductFilter
 from registry.models import DesignationList, Division
@@ -187,25 +190,33 @@ RANKING_COLUMN_LABELS = {
 
 
 def _ranking_result(request):
-    """The rankings form, bound to the query string, and its rows (each with its rank by
-    score), sorted as asked."""
-    # Always bound: no query string means the defaults (districts, every honour, all years).
-    data = request.GET.copy()
-    data.setdefault("by", "division")
-    form = RankingsForm(data, city=selectors.city_get())
+    """The rankings form (the controls, bound to the query string) and its rows, each with
+    its rank by score, sorted as asked. The query string is read by the stats API's own
+    RankingsParams, so the page and /api/v1/stats/rankings/ accept the same parameters, and
+    the rows come from the same cache entry."""
+    form = RankingsForm(request.GET, city=selectors.city_get())
+    form.is_valid()
+    params = RankingsParams(data=request.GET)
     rows, by = [], "division"
-    if form.is_valid():
-        by = form.cleaned_data["by"] or "division"
+    if params.is_valid() and (params.validated_data["division"] or form.city):
+        data = params.validated_data
+        by = data["by"]
+        division = data["division"] or form.city
+        arguments = {"by": by, "program": data["program"], "year_from": data["year_from"],
+                     "year_to": data["year_to"]}
         try:
-            rows = form.rankings()
+            rows = cached("rankings", {**arguments, "division": division.code},
+                          lambda: figure_rankings(division=division, **arguments))
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
-            rows = []
+    elif params.errors:
+        for field, messages in params.errors.items():
+            form.add_error(field if field in form.fields else None, [str(m) for m in messages])
     for position, row in enumerate(rows, start=1):
         row["rank"] = position
-    sort = form.cleaned_data.get("sort") if form.is_valid() else ""
-    descending = (form.cleaned_data.get("order") if form.is_valid() else "") != "asc"
+    sort = form.cleaned_data.get("sort", "")
+    descending = form.cleaned_data.get("order", "") != "asc"
     if sort in RANKING_COLUMNS[by]:
         rows.sort(key=lambda row: (row[sort] is None, row[sort]), reverse=descending)
     return form, by, rows, sort, descending
@@ -235,7 +246,7 @@ def rankings(request):
 def rankings_csv(request):
     """The rankings table as CSV (UTF-8 with a byte-order mark, so spreadsheets read Chinese)."""
     form, by, rows, _sort, _descending = _ranking_result(request)
-    if not form.is_valid() or form.errors:
+    if form.errors:
         return HttpResponseBadRequest(form.errors.as_text(), content_type="text/plain")
     key = "code" if by == "division" else "uscc"
     columns = ["rank", "name", key, *RANKING_COLUMNS[by][1:]]

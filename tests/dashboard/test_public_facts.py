@@ -102,3 +102,11 @@ def test_it_writes_the_page_in_the_chosen_language(client):
     assert '<html lang="zh-Hans">' in chinese
     assert '<html lang="en">' in english
     assert "<h1>Rankings</h1>" in english
+
+
+def test_it_explains_a_rankings_parameter_the_stats_api_refuses(english):
+    response = english.get("/rankings/?year_from=2024&year_to=2020")
+
+    assert response.status_code == 200
+    assert "year_from is after year_to." in response.content.decode()
+    assert english.get("/rankings/csv/?program=no_such_program").status_code == 400
