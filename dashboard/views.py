@@ -86,8 +86,11 @@ def honour_rolls(request):
 
 def award_program_roll(request, code):
     program = get_object_or_404(AwardProgram, code=code)
-    sessions = [{"session": session, "tiers": selectors.session_tiers(session)}
-                for session in selectors.award_session_list(program=program)]
+    sessions = []
+    for session in selectors.award_session_list(program=program):
+        tiers = selectors.session_tiers(session)
+        sessions.append({"session": session, "tiers": tiers, "has_citations": any(
+            record.citation for _tier, records in tiers for record in records)})
     return render(request, "dashboard/award_program_roll.html",
                   {"program": program, "sessions": sessions})
 
