@@ -72,14 +72,20 @@ def test_it_reports_all_four_bad_rows_saves_nothing_then_imports_the_corrected_f
     assert Enterprise.objects.count() == enterprises + 1
 
 
-def test_it_reports_errors_in_the_users_language(sample, run_import, patent_award_session_25):
+def test_it_reports_errors_in_the_users_language(run_import):
     from django.utils import translation
 
-    run_import(sample("enterprises.csv"), "registry.enterprise")
-    with translation.override("en"):
-        job = run_import(sample("china_patent_awards_bad.csv"), "patents.patentaward")
-    assert job.language == "en"
-    assert any("is not in the registry" in error["message"] for error in job.errors)
+    code = make_uscc("91370783MA3C00099")
+    content = csv_bytes([ENTERPRISE_HEADER, ["甲公司", code, "寿光市"], ["乙公司", code, "寿光市"]])
+    english = run_import(("e.csv", content), "registry.enterprise")
+    with translation.override("zh-hans"):
+        chinese = run_import(("e.csv", content), "registry.enterprise")
+
+    assert (english.language, chinese.language) == ("en", "zh-hans")
+    assert english.errors[0]["message"] == "The same record as row 2 of this file."
+    assert chinese.errors[0]["column"] == "统一社会信用代码"  # headers stay Chinese
+    assert chinese.errors[0]["message"] != english.errors[0]["message"]
+    assert "2" in chinese.errors[0]["message"]
 
 
 def test_it_updates_an_enterprise_with_a_known_uscc_instead_of_duplicating_it(run_import):
