@@ -33,7 +33,9 @@ def demo_data(django_db_setup, django_db_blocker):
             pytest.fail("demo_data needs the test database: collect a test marked django_db "
                         "with it (see tests/dashboard/conftest.py)")
         if not Division.objects.exists():
-            # An earlier transactional test flushed the tables: restore the migrations' data.
+            # An earlier transactional test flushed the tables (and post_migrate put back only
+            # content types and permissions): empty them, then restore the migrations' data.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(
                 connection._test_serialized_contents)
         call_command("load_demo", stdout=io.StringIO())
