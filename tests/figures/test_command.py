@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from tests.registry.factories import DesignationFactory
 
@@ -19,7 +20,8 @@ def _run(*args):
 def test_it_prints_a_table_of_labels_keys_values_and_ranks(weifang):
     DesignationFactory()
 
-    output = _run("--as-of", "2024-12-16", "--division", "370700")
+    with translation.override("en"):
+        output = _run("--as-of", "2024-12-16", "--division", "370700")
 
     line = next(line for line in output.splitlines() if "good_products_shandong.total" in line)
     assert line.split()[-1] == "1"
