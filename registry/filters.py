@@ -39,9 +39,10 @@ class DivisionCodeFilter(django_filters.CharFilter):
     def __init__(self, *args, path="division", paths=None, distinct=False, **kwargs):
         self.paths = tuple(paths or (path,))
         self.path = self.paths[0]
-        self.distinct = distinct
         kwargs.setdefault("label", _("division code (includes the divisions under it)"))
-        super().__init__(*args, **kwargs)
+        # django-filter's own `distinct` argument; setting the attribute before __init__ would
+        # be overwritten by it.
+        super().__init__(*args, distinct=distinct, **kwargs)
 
     def filter(self, qs, value):
         if not value:
@@ -55,7 +56,14 @@ class DivisionCodeFilter(django_filters.CharFilter):
         for path in self.paths:
             condition |= Q(**{f"{path}__in": ids})
         if self.distinct:
-            return qs.filter(pk__in=qs.model._default_manager.filter(condition).values("pk"))
+            # One subquery per path, united: joining two many-to-many tables in one query
+            # repeats rows and is slower than the union of the two primary-key sets.
+            manager = qs.model._default_manager
+            subqueries = [manager.filter(**{f"{path}__in": ids}).order_by().values("pk")
+                          for path in self.paths]
+            united = subqueries[0].union(*subqueries[1:]) if len(subqueries) > 1 \
+                else subqueries[0]
+            return qs.filter(pk__in=united)
         return qs.filter(condition)
 
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from figures.selectors import FIGURES_BY_KEY
 from tests.registry.factories import DesignationFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,12 +21,13 @@ def _run(*args):
 def test_it_prints_a_table_of_labels_keys_values_and_ranks(weifang):
     DesignationFactory()
 
-    with translation.override("en"):
-        output = _run("--as-of", "2024-12-16", "--division", "370700")
+    output = _run("--as-of", "2024-12-16", "--division", "370700")
 
     line = next(line for line in output.splitlines() if "good_products_shandong.total" in line)
     assert line.split()[-1] == "1"
-    assert '"Good Products Shandong" brands, total' in line
+    # Commands speak the site's default language, Chinese, like the admin.
+    with translation.override("zh-hans"):
+        assert str(FIGURES_BY_KEY["good_products_shandong.total"].label) in line
     assert "patent_pledges.amount_yuan" in output and "0.00" in output
 
 
