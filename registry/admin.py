@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError, Q
@@ -9,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import UserAdmin as CoreUserAdmin
 from core.models import User
 from core.spreadsheets import SpreadsheetAdminMixin
-from core.validators import mask
+from core.validators import mask, normalize_uscc
 from registry import resources, services
 from registry.models import (
     Designation,
@@ -148,8 +149,24 @@ class IndustrySectionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EnterpriseAdminForm(forms.ModelForm):
+    # Accept the code as people type it (spaces, dashes, lower case); the model then checks
+    # the normalised code, so the 18-character limit applies to what is stored.
+    uscc = forms.CharField(label=_("unified social credit code"), max_length=40)
+
+    class Meta:
+        model = Enterprise
+        fields = ["name", "uscc", "division", "industry", "address", "founded_on",
+                  "legal_representative", "is_active", "contact_person", "contact_phone",
+                  "source"]
+
+    def clean_uscc(self):
+        return normalize_uscc(self.cleaned_data["uscc"])
+
+
 @admin.register(Enterprise)
 class EnterpriseAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    form = EnterpriseAdminForm
     resource_classes = [resources.EnterpriseResource]
     list_display = ("name", "uscc", "division", "industry", "is_active", "updated_at")
     list_filter = ("division", IndustrySectionFilter, "is_active")

@@ -7,6 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.permissions import can_read_private
+from core.validators import normalize_uscc
 from core.viewsets import FieldsMixin, ReadOnlyRecordViewSet, RecordViewSet
 from registry import services
 from registry.filters import (
@@ -156,6 +157,9 @@ class EnterprisePrivateSerializer(EnterpriseSerializer):
 
 
 class EnterpriseWriteSerializer(serializers.ModelSerializer):
+    # Accepted as people type it (spaces, dashes, lower case); the service validates the
+    # normalised code, uniqueness included, exactly as the admin does.
+    uscc = serializers.CharField(max_length=40)
     division = serializers.SlugRelatedField(slug_field="code", queryset=Division.objects.all())
     industry = serializers.SlugRelatedField(slug_field="code", queryset=Industry.objects.all(),
                                             required=False, allow_null=True)
@@ -165,6 +169,9 @@ class EnterpriseWriteSerializer(serializers.ModelSerializer):
         fields = ["name", "uscc", "division", "industry", "address", "founded_on",
                   "legal_representative", "contact_person", "contact_phone", "is_active",
                   "source"]
+
+    def validate_uscc(self, value):
+        return normalize_uscc(value)
 
 
 PERSON_PUBLIC_FIELDS = ["id", "url", "name", "division", "employer", "source"]

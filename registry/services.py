@@ -1,6 +1,7 @@
 """Writes to the registry: every door (admin, API, import) goes through these."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -83,10 +84,13 @@ def gi_authorization_create(**fields) -> GIAuthorization:
 
 def provincial_figure_set(*, division: Division, key: str, year: int, value, source: str = ""
                           ) -> ProvincialFigure:
-    """Create or replace the published value of a figure for a city and year."""
+    """Create or replace the published value of a figure for a city and year. Setting the
+    value it already has writes nothing, so no empty history row appears."""
     figure = ProvincialFigure.objects.filter(division=division, key=key, year=year).first()
     if figure is None:
         figure = ProvincialFigure(division=division, key=key, year=year)
+    elif figure.value == Decimal(str(value)) and (not source or source == figure.source):
+        return figure
     figure.value, figure.source = value, source or figure.source
     return model_save(figure, signal=record_changed)
 

@@ -262,3 +262,17 @@ def test_a_district_clerk_writes_only_in_their_division(api, records, clerk_fact
     own = EnterpriseFactory(division=division("370702"))
     response = api.patch(f"/api/v1/enterprises/{own.pk}/", {"address": "潍城区"}, format="json")
     assert response.status_code == 200
+
+
+def test_a_write_token_may_type_the_uscc_with_spaces_and_dashes(token_client, weifang):
+    from core.validators import make_uscc
+    from registry.models import Enterprise
+
+    good = make_uscc("91370783MA9000077")
+    client = token_client("write")
+    response = client.post("/api/v1/enterprises/",
+                           {"name": "空格企业", "uscc": f"{good[:9]} {good[9:]}".lower(),
+                            "division": "370783"}, format="json")
+
+    assert response.status_code == 201, response.content
+    assert Enterprise.objects.get(name="空格企业").uscc == good

@@ -211,3 +211,15 @@ def test_it_masks_a_persons_id_number_and_phone_in_the_list(client, superuser):
     assert "王师傅" in page
     assert "11010519491231002X" not in page
     assert "13905361234" not in page
+
+
+def test_it_accepts_a_uscc_typed_with_spaces_dashes_and_lower_case(client, superuser, division):
+    client.force_login(superuser)
+    good = make_uscc("91370783MA9000001")
+    typed = f"{good[:6]} {good[6:12]}-{good[12:]}".lower()
+
+    response = client.post(reverse("admin:registry_enterprise_add"),
+                           enterprise_form(division(SHOUGUANG), uscc=typed))
+
+    assert response.status_code == 302
+    assert Enterprise.objects.get().uscc == good
