@@ -10,7 +10,8 @@ from registry.models import (
     Enterprise,
     ListLevel,
     Person,
-    RecordStatus,
+    RevocableRecord,
+    revoked_has_date,
     validate_not_future,
 )
 
@@ -83,7 +84,7 @@ class AwardSession(BaseModel):
                                    % {"year": self.year, "date": self.announced_on}})
 
 
-class AwardRecord(BaseModel):
+class AwardRecord(RevocableRecord, BaseModel):
     """One win or nomination of one awardee, an enterprise or a person (never both)."""
 
     session = models.ForeignKey(AwardSession, verbose_name=_("session"), on_delete=models.PROTECT,
@@ -95,11 +96,6 @@ class AwardRecord(BaseModel):
     person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="award_records")
     citation = models.TextField(_("citation"), blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=RecordStatus.choices,
-                              default=RecordStatus.ACTIVE)
-    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
-                                  validators=[validate_not_future])
-    revoke_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True,
                               help_text=_("Announcement number, document or URL."))
     history = HistoricalRecords()
@@ -128,11 +124,7 @@ class AwardRecord(BaseModel):
                                     violation_error_message=_(
                                         "This person already has a record of this tier in this "
                                         "session.")),
-            models.CheckConstraint(
-                condition=Q(status="active", revoked_on__isnull=True)
-                | Q(status="revoked", revoked_on__isnull=False),
-                name="awards_awardrecord_revoked_has_date",
-            ),
+            revoked_has_date("awards_awardrecord_revoked_has_date"),
         ]
 
     def __str__(self):
@@ -151,9 +143,4 @@ class AwardRecord(BaseModel):
             if tiers and self.tier not in tiers:
                 raise ValidationError({"tier": _("%(program)s does not give this tier.")
                                        % {"program": self.session.program}})
-        if self.status == RecordStatus.REVOKED and not self.revoked_on:
-            raise ValidationError({"revoked_on": _("A revoked record needs the date of "
-                                                   "revocation.")})
-        if self.status == RecordStatus.ACTIVE and self.revoked_on:
-            raise ValidationError({"revoked_on": _("Only a revoked record has a date of "
-                                                   "revocation.")})
+        self.clean_revocation()

@@ -6,7 +6,13 @@ from simple_history.models import HistoricalRecords
 
 from core.models import BaseModel
 from core.validators import normalize_patent_number, patent_number_type, validate_patent_number
-from registry.models import Enterprise, Person, RecordStatus, validate_not_future
+from registry.models import (
+    Enterprise,
+    Person,
+    RevocableRecord,
+    revoked_has_date,
+    validate_not_future,
+)
 
 
 class PatentType(models.TextChoices):
@@ -125,7 +131,7 @@ class PatentAwardSession(BaseModel):
         return _("China Patent Award, session %(number)s") % {"number": self.number}
 
 
-class PatentAward(BaseModel):
+class PatentAward(RevocableRecord, BaseModel):
     """A China Patent Award for one patent, received by one awardee (enterprise or person)."""
 
     session = models.ForeignKey(PatentAwardSession, verbose_name=_("session"),
@@ -138,11 +144,6 @@ class PatentAward(BaseModel):
                                    related_name="patent_awards")
     person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="patent_awards")
-    status = models.CharField(_("status"), max_length=12, choices=RecordStatus.choices,
-                              default=RecordStatus.ACTIVE)
-    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
-                                  validators=[validate_not_future])
-    revoke_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -162,6 +163,7 @@ class PatentAward(BaseModel):
                                     name="patents_patentaward_unique_patent",
                                     violation_error_message=_("This patent already has an award "
                                                               "in this session.")),
+            revoked_has_date("patents_patentaward_revoked_has_date"),
         ]
 
     def __str__(self):
@@ -180,9 +182,7 @@ class PatentAward(BaseModel):
             if is_design != (self.level in DESIGN_LEVELS):
                 raise ValidationError({"level": _("Design awards go to design patents, the "
                                                   "others to inventions and utility models.")})
-        if self.status == RecordStatus.REVOKED and not self.revoked_on:
-            raise ValidationError({"revoked_on": _("A revoked record needs the date of "
-                                                   "revocation.")})
+        self.clean_revocation()
 
 
 class PatentPledge(BaseModel):

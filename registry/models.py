@@ -181,6 +181,39 @@ class ListLevel(models.TextChoices):
     MUNICIPAL = "municipal", _("municipal")
 
 
+class RevocableRecord(models.Model):
+    """A record that is revoked, never deleted: a status with the date and the reason. It stops
+    counting from the date of revocation on."""
+
+    status = models.CharField(_("status"), max_length=12, choices=RecordStatus.choices,
+                              default=RecordStatus.ACTIVE)
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
+                                  validators=[validate_not_future])
+    revoke_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean_revocation(self):
+        if self.status == RecordStatus.REVOKED and not self.revoked_on:
+            raise ValidationError({"revoked_on": _("A revoked record needs the date of "
+                                                   "revocation.")})
+        if self.status == RecordStatus.ACTIVE and self.revoked_on:
+            raise ValidationError({"revoked_on": _("Only a revoked record has a date of "
+                                                   "revocation.")})
+
+
+def revoked_has_date(name: str) -> models.CheckConstraint:
+    """The database's copy of clean_revocation(): revoked rows have a date, others none."""
+    return models.CheckConstraint(
+        condition=Q(status="active", revoked_on__isnull=True)
+        | Q(status="revoked", revoked_on__isnull=False),
+        name=name,
+        violation_error_message=_("A revoked record has a date of revocation; one in force has "
+                                  "none."),
+    )
+
+
 class DesignationList(BilingualNameMixin, BaseModel):
     """A list an enterprise can be put on: 好品山东, 高端品牌培育企业, 老字号, 潍有尚品..."""
 
@@ -207,7 +240,7 @@ class EntryKind(models.TextChoices):
     CONTINUING = "continuing", _("continuing (持续培育)")
 
 
-class Designation(BaseModel):
+class Designation(RevocableRecord, BaseModel):
     """One entry of a designation list: a holder, its brand or product, the batch or year."""
 
     designation_list = models.ForeignKey(DesignationList, verbose_name=_("list"),
@@ -223,11 +256,6 @@ class Designation(BaseModel):
                                      validators=[validate_not_future])
     entry_kind = models.CharField(_("new or continuing"), max_length=12,
                                   choices=EntryKind.choices, default=EntryKind.NEW)
-    status = models.CharField(_("status"), max_length=12, choices=RecordStatus.choices,
-                              default=RecordStatus.ACTIVE)
-    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
-                                  validators=[validate_not_future])
-    revoke_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True,
                               help_text=_("Announcement number, document or URL."))
     history = HistoricalRecords()
@@ -239,11 +267,7 @@ class Designation(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["designation_list", "enterprise", "brand", "year"],
                                     name="registry_designation_unique_entry"),
-            models.CheckConstraint(
-                condition=Q(status="active", revoked_on__isnull=True)
-                | Q(status="revoked", revoked_on__isnull=False),
-                name="registry_designation_revoked_has_date",
-            ),
+            revoked_has_date("registry_designation_revoked_has_date"),
         ]
 
     def __str__(self):
@@ -255,14 +279,8 @@ class Designation(BaseModel):
             raise ValidationError({"year": _("The year %(year)s does not match the date of the "
                                              "list (%(date)s).")
                                    % {"year": self.year, "date": self.designated_on}})
-        _clean_revocation(self)
+        self.clean_revocation()
 
-
-def _clean_revocation(record):
-    if record.status == RecordStatus.REVOKED and not record.revoked_on:
-        raise ValidationError({"revoked_on": _("A revoked record needs the date of revocation.")})
-    if record.status == RecordStatus.ACTIVE and record.revoked_on:
-        raise ValidationError({"revoked_on": _("Only a revoked record has a date of revocation.")})
 
 
 # --- Geographic indications -------------------------------------------------------------------
@@ -285,7 +303,7 @@ class GICategory(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class GIProduct(BaseModel):
+class GIProduct(RevocableRecord, BaseModel):
     name = models.CharField(_("product name"), max_length=100)
     system = models.CharField(_("GI system"), max_length=20, choices=GISystem.choices,
                               default=GISystem.PROTECTED_PRODUCT)
@@ -299,11 +317,6 @@ class GIProduct(BaseModel):
     applicant = models.CharField(_("applicant"), max_length=200, blank=True)
     quality_requirements = models.TextField(_("quality requirements (summary)"), blank=True)
     testing_body = models.CharField(_("testing body"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=RecordStatus.choices,
-                              default=RecordStatus.ACTIVE)
-    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
-                                  validators=[validate_not_future])
-    revoke_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -314,13 +327,14 @@ class GIProduct(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["name", "system"],
                                     name="registry_giproduct_unique_name_system"),
+            revoked_has_date("registry_giproduct_revoked_has_date"),
         ]
 
     def __str__(self):
         return self.name
 
     def clean(self):
-        _clean_revocation(self)
+        self.clean_revocation()
 
 
 class GIAuthorization(BaseModel):
