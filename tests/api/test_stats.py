@@ -7,32 +7,8 @@ from decimal import Decimal
 from django.core.management import call_command
 
 from figures.selectors import FIGURES
+from tests.seed import SEED_FIGURES
 
-# DOMAIN.md, "Figure keys": Weifang (370700) as of 2024-12-16.
-SEED = {
-    "china_quality_award.total": 4,
-    "governor_quality_award.total": 21,
-    "governor_quality_award.session_10.individual_winners": 1,
-    "governor_quality_award.session_10.enterprise_nominations": 1,
-    "good_products_shandong.total": 56,
-    "good_products_shandong.new": 11,
-    "high_end_brand_cultivation.total": 221,
-    "high_end_brand_cultivation.new": 42,
-    "china_patent_award.gold": 4,
-    "china_patent_award.silver": 3,
-    "china_patent_award.excellence": 50,
-    "china_patent_award.design_excellence": 2,
-    "china_patent_award.session_25.excellence_enterprises": 8,
-    "gi_products.total": 39,
-    "gi_products.new": 28,
-    "valid_invention_patents.total": 27650,
-    "patent_pledges.count": 267,
-    "patent_pledges.amount_yuan": 4207000000,
-    "good_products_shandong.new.provincial_rank": 2,
-    "high_end_brand_cultivation.new.provincial_rank": 3,
-    "gi_products.total.provincial_rank": 2,
-    "valid_invention_patents.total.provincial_rank": 3,
-}
 SUMMARY = "/api/v1/stats/summary/?as_of=2024-12-16&division=370700"
 
 
@@ -43,7 +19,7 @@ def test_the_summary_of_the_demo_data_reports_every_seed_figure(api, db,
     assert response.status_code == 200
     body = response.json()
     values = body["values"]
-    for key, expected in SEED.items():
+    for key, expected in SEED_FIGURES.items():
         assert Decimal(str(values[key])) == expected, key
     assert [figure["key"] for figure in body["figures"]] == [figure.key for figure in FIGURES]
     gi = next(figure for figure in body["figures"] if figure["key"] == "gi_products.total")
