@@ -126,6 +126,9 @@ class StatsSummaryView(StatsView):
 # --- Rankings ----------------------------------------------------------------------------------
 
 
+MAX_RANKING_ROWS = 1000
+
+
 class RankingsParams(serializers.Serializer):
     by = serializers.ChoiceField(choices=list(selectors.RANKINGS_BY), default="division",
                                  help_text=_("Rank the divisions under `division`, or its "
@@ -140,6 +143,9 @@ class RankingsParams(serializers.Serializer):
     year_to = serializers.IntegerField(required=False, default=None, min_value=MIN_YEAR,
                                        max_value=MAX_YEAR)
     division = _division_param()
+    limit = serializers.IntegerField(required=False, default=100, min_value=1,
+                                     max_value=MAX_RANKING_ROWS, help_text=_(
+                                         "The best rows only: at most this many (default 100)."))
 
     def validate(self, attrs):
         if attrs.get("year") is not None:
@@ -171,6 +177,7 @@ class RankingsSerializer(serializers.Serializer):
     year_to = serializers.IntegerField(allow_null=True)
     division = DivisionRefSerializer()
     weights = serializers.DictField(child=serializers.IntegerField())
+    count = serializers.IntegerField(help_text=_("Rows in the whole ranking, before `limit`."))
     results = RankingRowSerializer(many=True)
 
 
@@ -189,8 +196,11 @@ class StatsRankingsView(StatsView):
                      "year_from": params["year_from"], "year_to": params["year_to"]}
         rows = cached("rankings", {**arguments, "division": division.code},
                       lambda: selectors.rankings(division=division, **arguments))
+        # The whole ranking is cached; a province's enterprises make thousands of rows, so
+        # the response carries only the best `limit` of them.
         return Response({**arguments, "division": _division_ref(division),
-                         "weights": selectors.RANKING_WEIGHTS, "results": rows})
+                         "weights": selectors.RANKING_WEIGHTS, "count": len(rows),
+                         "results": rows[:params["limit"]]})
 
 
 # --- Time series -------------------------------------------------------------------------------

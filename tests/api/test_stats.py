@@ -77,3 +77,12 @@ def test_stats_download_as_csv(api, records):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert records["enterprises"][0].uscc in response.content.decode("utf-8-sig")
+
+
+def test_it_returns_the_best_rows_up_to_the_limit_and_counts_them_all(api, records):
+    everything = api.get("/api/v1/stats/rankings/?by=enterprise").json()
+    best = api.get("/api/v1/stats/rankings/?by=enterprise&limit=1").json()
+
+    assert best["count"] == everything["count"] == len(everything["results"]) > 1
+    assert best["results"] == everything["results"][:1]
+    assert api.get("/api/v1/stats/rankings/?limit=0").status_code == 400
