@@ -145,3 +145,15 @@ def wait_for():
         pytest.fail(f"timed out after {timeout}s waiting for {condition.__name__}")
 
     return wait
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in-process for this test even where a real broker is configured: for tests of
+    a task's own logic. The path through a real worker is tested by tests marked `worker`."""
+    from config.celery import app
+
+    was = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = was

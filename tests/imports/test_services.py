@@ -247,7 +247,7 @@ def test_it_announces_each_saved_record_after_commit(sample, run_import,
 
 
 def test_it_runs_a_large_file_in_a_task_and_records_its_progress(
-        sample, run_import, settings, django_capture_on_commit_callbacks):
+        sample, run_import, settings, django_capture_on_commit_callbacks, eager_celery):
     settings.IMPORT_ASYNC_THRESHOLD_ROWS = 3
     with django_capture_on_commit_callbacks(execute=True):
         job = run_import(sample("enterprises.csv"), "registry.enterprise")
@@ -271,7 +271,8 @@ def test_it_runs_a_job_only_once(sample, run_import):
 
 
 def test_it_imports_ten_thousand_enterprises_in_a_task(run_import,
-                                                      django_capture_on_commit_callbacks):
+                                                      django_capture_on_commit_callbacks,
+                                                      eager_celery):
     rows = [ENTERPRISE_HEADER + ["行业"]]
     rows += [[f"测试批量企业{n:05d}有限公司", make_uscc(f"91370783MB{n:07d}"), "寿光市", "C35"]
              for n in range(10_000)]
@@ -307,3 +308,26 @@ def test_it_takes_over_a_job_whose_worker_died(sample, run_import, superuser):
     assert import_job_run(job=fresh).status == ImportStatus.RUNNING  # its worker is on it
     assert import_job_run(job=dead).status == ImportStatus.SUCCEEDED
     assert Enterprise.objects.count() == 6
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_runs_a_large_import_and_the_job_shows_its_outcome(
+        sample, superuser, settings, celery_worker_process, wait_for):
+    from imports.services import import_job_create
+
+    # The worker reads the threshold from its own settings; the file is far larger than it.
+    rows = [ENTERPRISE_HEADER] + [[f"队列导入企业{n:04d}有限公司", make_uscc(f"91370783MC{n:07d}"),
+                                   "寿光市"] for n in range(2_500)]
+    job = import_job_create(user=superuser, resource="registry.enterprise",
+                            file_name="queue.csv", content=csv_bytes(rows))
+    assert job.status == ImportStatus.PENDING
+
+    def finished():
+        job.refresh_from_db()
+        return job.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
+
+    wait_for(finished, timeout=120)
+    assert (job.status, job.created_count, job.rows_processed) == (
+        ImportStatus.SUCCEEDED, 2_500, 2_500)
+    assert Enterprise.objects.filter(name__startswith="队列导入企业").count() == 2_500
