@@ -172,6 +172,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The city whose figures the portal shows by default (GB/T 2260 code).
+REGISTRY_CITY_CODE = env.str("REGISTRY_CITY_CODE", default="370700")
+
 # Spreadsheet imports with more rows than this run in a Celery task with a progress page.
 IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)
 

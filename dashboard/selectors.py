@@ -6,6 +6,7 @@ enterprise's contact person and phone are never selected for a page."""
 from collections import defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from awards.models import AwardProgram, AwardRecord, AwardSession, Tier
@@ -15,7 +16,6 @@ from registry.models import (
     Designation,
     DesignationList,
     Division,
-    DivisionLevel,
     Enterprise,
     GIAuthorization,
     GIProduct,
@@ -27,9 +27,8 @@ ENTERPRISE_PUBLIC_FIELDS = ["id", "name", "uscc", "division", "industry", "addre
 
 
 def city_get() -> Division | None:
-    """The registry's own city: the city-level division that has divisions under it."""
-    return (Division.objects.filter(level=DivisionLevel.CITY, children__isnull=False)
-            .order_by("code").first())
+    """The registry's own city (settings.REGISTRY_CITY_CODE)."""
+    return Division.objects.filter(code=settings.REGISTRY_CITY_CODE).first()
 
 
 def award_program_list() -> QuerySet[AwardProgram]:

@@ -4,6 +4,7 @@ and cached until a record changes (figures.cache)."""
 
 from datetime import date
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -15,11 +16,9 @@ from rest_framework.views import APIView
 from core.renderers import CSVRenderer, XLSXRenderer
 from core.viewsets import error_responses
 from figures import selectors
-from figures.cache import cached
+from figures.cache import cached, summary_cached
 from registry.models import Division
 
-# The registry's own city: the default division of every statistic.
-DEFAULT_DIVISION_CODE = "370700"
 # A yearly series longer than this is refused rather than computed year by year.
 MAX_SERIES_YEARS = 50
 MIN_YEAR, MAX_YEAR = 1980, 2100
@@ -53,7 +52,7 @@ def _division_param():
 
 
 def _division(value):
-    return value or Division.objects.get(code=DEFAULT_DIVISION_CODE)
+    return value or Division.objects.get(code=settings.REGISTRY_CITY_CODE)
 
 
 class StatsView(APIView):
@@ -113,8 +112,7 @@ class StatsSummaryView(StatsView):
         params = self.params(request)
         as_of = params.get("as_of") or timezone.localdate()
         division = _division(params["division"])
-        values = cached("summary", {"as_of": as_of, "division": division.code},
-                        lambda: selectors.figures_as_of(as_of=as_of, division=division))
+        values = summary_cached(as_of=as_of, division=division)
         figures = [{"key": figure.key, "label": str(figure.label), "unit": figure.unit,
                     "group": figure.group, "value": values[figure.key],
                     "provincial_rank": values.get(figure.rank_key)}

@@ -39,3 +39,12 @@ def cached(name: str, params: dict, compute):
         value = compute()
         cache.set(key, value, timeout=getattr(settings, "STATS_CACHE_SECONDS", 3600))
     return value
+
+
+def summary_cached(*, as_of, division):
+    """figures_as_of() through the cache: the stats summary and the task that warms it share
+    this key, so a warmed summary is the one the next request finds."""
+    from figures.selectors import figures_as_of
+
+    return cached("summary", {"as_of": as_of, "division": division.code},
+                  lambda: figures_as_of(as_of=as_of, division=division))

@@ -1,5 +1,9 @@
 """The figures app's subscriptions: any record change in the lower apps makes every cached
-statistic stale, so it bumps the records version (figures.cache)."""
+statistic stale, so it bumps the records version (figures.cache), and schedules the city's
+summary to be computed again before anyone asks for it."""
+
+from django.conf import settings
+from django.core.cache import cache
 
 from activities.signals import record_changed as activity_record_changed
 from awards.signals import record_changed as award_record_changed
@@ -7,9 +11,22 @@ from figures.cache import records_version_bump
 from patents.signals import record_changed as patent_record_changed
 from registry.signals import record_changed as registry_record_changed
 
+# An import saves thousands of records: one warm-up a while after the first change covers them.
+WARM_DELAY_SECONDS = 30
+
 
 def on_record_changed(sender, **kwargs):
     records_version_bump()
+    # With tasks run in-process (a laptop) a warm-up would slow every save; the first request
+    # computes the summary instead. cache.add is the "first change in this window" test: only
+    # one of many concurrent writers gets to schedule.
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return
+    if cache.add("figures:summary_warm_pending", 1, timeout=WARM_DELAY_SECONDS):
+        from figures.tasks import summary_warm
+
+        summary_warm.apply_async(args=[settings.REGISTRY_CITY_CODE],
+                                 countdown=WARM_DELAY_SECONDS)
 
 
 def connect() -> None:
