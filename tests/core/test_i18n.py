@@ -159,3 +159,18 @@ def test_it_ships_the_chinese_mo_compiled_from_the_po(zh_entries):
         if got != want:
             stale.append(_label(entry))
     assert not stale, f"django.mo is older than django.po ({FIX}): {', '.join(stale[:20])}"
+
+
+def test_pages_stay_chinese_for_an_english_browser_until_the_visitor_switches(client, db):
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="zh-hans"' in page.content.decode()
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/admin/login/"})
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert '<html lang="en"' in page.content.decode()
+
+
+def test_api_callers_may_ask_for_english_errors(client, db):
+    response = client.get("/api/v1/awards/?year=abc", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "Enter a whole number" in response.json()["errors"]["year"][0]
