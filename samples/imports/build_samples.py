@@ -20,13 +20,14 @@ SOURCE_GPS = "山东省市场监督管理局 第三批“好品山东”品牌�
 SOURCE_CPA = "国家知识产权局 第二十五届中国专利奖授奖决定"
 
 ENTERPRISES = [
-    # name, USCC body (17 characters), division, industry
-    ("寿光市绿源蔬菜科技有限公司", "91370783MA3C00011", "寿光市", "A"),
-    ("潍坊鸢都动力机械股份有限公司", "91370705MA3C00022", "370705", "C34"),
-    ("青州市云门食品有限公司", "91370781MA3C00033", "青州市", "C14"),
-    ("诸城市恒信汽车零部件有限公司", "91370782MA3C00044", "诸城市", "C36"),
-    ("安丘市姜乡农产品专业合作社", "N2370784MA3C00055", "安丘市", "A"),
-    ("高密市纺华纺织有限公司", "91370785MA3C00066", "高密市", "C17"),
+    # name, USCC body (17 characters), division, industry. Plainly synthetic: a sample file
+    # must not credit a real enterprise with an honour it never had.
+    ("寿光市绿源蔬菜科技有限公司(示例)", "91370783MA3C00011", "寿光市", "A"),
+    ("潍坊鸢都动力机械股份有限公司(示例)", "91370705MA3C00022", "370705", "C34"),
+    ("青州市云门食品有限公司(示例)", "91370781MA3C00033", "青州市", "C14"),
+    ("诸城市恒信汽车零部件有限公司(示例)", "91370782MA3C00044", "诸城市", "C36"),
+    ("安丘市姜乡农产品专业合作社(示例)", "N2370784MA3C00055", "安丘市", "A"),
+    ("高密市纺华纺织有限公司(示例)", "91370785MA3C00066", "高密市", "C17"),
 ]
 
 
@@ -64,7 +65,7 @@ def main():
         ("好品山东", ENTERPRISES[2][0], uscc(2), "青州市", "云门酱菜", "食品", "第三批", 2024,
          "2024-05-10", SOURCE_GPS),
         # Not yet in the registry: the row's name and division add the enterprise.
-        ("好品山东", "昌乐县宝石蓝工艺品有限公司", make_uscc("91370725MA3C00077"), "昌乐县",
+        ("好品山东", "昌乐县宝石蓝工艺品有限公司(示例)", make_uscc("91370725MA3C00077"), "昌乐县",
          "宝石蓝", "工艺品", "第三批", 2024, "2024-05-10", SOURCE_GPS),
     ]
     header = ["名单", "企业名称", "统一社会信用代码", "所属区县", "品牌名称", "类别", "批次",
@@ -114,7 +115,7 @@ def main():
         ("25", "优秀奖", patent(200003, kind="2"), "一种汽车制动钳支架", ENTERPRISES[3][0],
          uscc(3), "诸城市", SOURCE_CPA),
         # Not yet in the registry: added from the row.
-        ("25", "优秀奖", patent(100004), "一种酱菜低盐腌制工艺", "临朐县华泰铝业有限公司",
+        ("25", "优秀奖", patent(100004), "一种酱菜低盐腌制工艺", "临朐县华泰铝业有限公司(示例)",
          make_uscc("91370724MA3C00088"), "临朐县", SOURCE_CPA),
     ]
     write_csv("china_patent_awards.csv", award_header, good_awards)

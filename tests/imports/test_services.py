@@ -34,7 +34,7 @@ def test_it_imports_the_good_products_shandong_list_linking_each_brand_by_uscc(
     # Three holders were matched by USCC, one was added from its row: none duplicated.
     assert Enterprise.objects.count() == before + 1
     added = Enterprise.objects.get(uscc=make_uscc("91370725MA3C00077"))
-    assert (added.name, added.division.code) == ("昌乐县宝石蓝工艺品有限公司", "370725")
+    assert (added.name, added.division.code) == ("昌乐县宝石蓝工艺品有限公司(示例)", "370725")
     brand = Designation.objects.get(brand="绿源鲜蔬")
     assert brand.enterprise.uscc == make_uscc("91370783MA3C00011")
     assert (brand.batch, brand.year, brand.designated_on) == (3, 2024, date(2024, 5, 10))
