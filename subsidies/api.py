@@ -1,66 +1,17 @@
 """Subsidy policies with their rules, and grants: the public notice (公示) of approved and paid
 grants for everyone; every grant, with its internal trail, for private-read tokens and staff.
 
-The public notice comes from subsidies.selectors; the two reads only the API makes (every
-grant, policies with their rules) are defined below, next to their one user."""
+Reads come from subsidies.selectors, filters from subsidies.filters."""
 
-import django_filters
-from django.db.models import Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.permissions import can_read_private
 from core.viewsets import FieldsMixin, ReadOnlyRecordViewSet
 from registry.api import DivisionBriefSerializer, EnterpriseBriefSerializer, PersonBriefSerializer
-from registry.filters import DivisionCodeFilter, USCCFilter, year_filters
-from subsidies.models import GrantStatus, SubsidyGrant, SubsidyPolicy, SubsidyRule, Trigger
-from subsidies.selectors import grant_public_notice_list
-
-
-def policy_list() -> QuerySet[SubsidyPolicy]:
-    """Policies with their paying division and their rules' programs and lists: four queries
-    for a page, whatever its size."""
-    return (SubsidyPolicy.objects.select_related("division")
-            .prefetch_related("rules__award_program", "rules__designation_list"))
-
-
-def grant_list() -> QuerySet[SubsidyGrant]:
-    """Every grant, whatever its status, joined with what the private serializer shows."""
-    return SubsidyGrant.objects.select_related(
-        "rule__policy", "enterprise__division", "person__division")
-
-
-# --- Filters (kept with the resources: the dashboard's notice page uses the selector alone) --
-
-
-class SubsidyPolicyFilter(django_filters.FilterSet):
-    division = DivisionCodeFilter(label=_("paying division code (includes those under it)"))
-    in_force_on = django_filters.DateFilter(method="filter_in_force_on",
-                                            label=_("in force on this date"))
-
-    class Meta:
-        model = SubsidyPolicy
-        fields = {"effective_from": ["gte", "lte"]}
-
-    def filter_in_force_on(self, queryset, name, value):
-        return queryset.filter(Q(effective_to__isnull=True) | Q(effective_to__gte=value),
-                               effective_from__lte=value)
-
-
-class SubsidyGrantFilter(django_filters.FilterSet):
-    division = DivisionCodeFilter(paths=("enterprise__division", "person__division"))
-    status = django_filters.ChoiceFilter(choices=GrantStatus.choices)
-    policy = django_filters.NumberFilter(field_name="rule__policy_id", label=_("policy id"))
-    rule = django_filters.NumberFilter(field_name="rule_id", label=_("rule id"))
-    trigger = django_filters.ChoiceFilter(field_name="rule__trigger", choices=Trigger.choices)
-    enterprise_uscc = USCCFilter(field_name="enterprise__uscc")
-    year, year__gte, year__lte = year_filters("fiscal_year")
-
-    class Meta:
-        model = SubsidyGrant
-        fields = {"amount": ["gte", "lte"], "record_date": ["gte", "lte"]}
-
+from subsidies.filters import SubsidyGrantFilter, SubsidyPolicyFilter
+from subsidies.models import SubsidyGrant, SubsidyPolicy, SubsidyRule
+from subsidies.selectors import grant_list, grant_public_notice_list, policy_list
 
 # --- Serializers ------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
 
-from subsidies.models import GrantStatus, SubsidyGrant
+from subsidies.models import GrantStatus, SubsidyGrant, SubsidyPolicy
 
 PUBLIC_STATUSES = (GrantStatus.APPROVED, GrantStatus.PAID)
 
@@ -84,3 +84,15 @@ def _pivot(by_year_rule: list[dict]) -> dict:
         rules[row["rule_id"]]["amount"] += row["amount"]
     return {"rules": list(rules.values()), "years": years}
 
+
+def policy_list() -> QuerySet[SubsidyPolicy]:
+    """Policies with their paying division and their rules' programs and lists: four queries
+    for a page, whatever its size."""
+    return (SubsidyPolicy.objects.select_related("division")
+            .prefetch_related("rules__award_program", "rules__designation_list"))
+
+
+def grant_list() -> QuerySet[SubsidyGrant]:
+    """Every grant, whatever its status, joined with what the private serializer shows."""
+    return SubsidyGrant.objects.select_related(
+        "rule__policy", "enterprise__division", "person__division")
