@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rest_framework import renderers, serializers
 
-from core.spreadsheets import escape_formula
+from core.spreadsheets import escape_formula, sheet_text
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -80,17 +79,12 @@ def csv_response(columns, rows, *, filename: str) -> StreamingHttpResponse:
     return response
 
 
-def _xlsx_cell(value):
-    # Control characters cannot be stored in a worksheet at all: drop them.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
 def xlsx_write(columns, rows, stream) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append([_xlsx_cell(column) for column in columns])
+    sheet.append([sheet_text(column) for column in columns])
     for row in rows:
-        sheet.append([_xlsx_cell(value) for value in row_values(row, columns)])
+        sheet.append([sheet_text(value) for value in row_values(row, columns)])
     workbook.save(stream)
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # OWASP's list for CSV injection: a cell starting with one of these is run as a formula by
 # Excel, LibreOffice or WPS. Tab and carriage return start formulas in some of them too.
@@ -33,6 +34,14 @@ def escape_formula(value):
     it shows as text. Other values (numbers, dates, None) are returned unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+def sheet_text(value):
+    """A value as a worksheet cell can hold it: text escaped as by escape_formula and without
+    the control characters an .xlsx file cannot store; other values unchanged."""
+    if isinstance(value, str):
+        return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
 
 

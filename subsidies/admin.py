@@ -12,10 +12,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.exceptions import ApplicationError
+from core.spreadsheets import sheet_text
 from registry.admin import ScopedAdmin
 from registry.models import Division
 from subsidies import selectors, services
@@ -77,6 +77,11 @@ class RejectForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("reason for withdrawal"), max_length=255,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class PayForm(forms.Form):
     payment_reference = forms.CharField(label=_("payment reference"), max_length=100)
     paid_on = forms.DateField(label=_("paid on"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -103,7 +108,7 @@ class SubsidyGrantAdmin(ScopedAdmin):
                      "payment_reference")
     list_select_related = ("rule", "rule__policy", "enterprise", "enterprise__division",
                            "person", "person__division")
-    actions = ["approve_selected", "reject_selected", "pay_selected"]
+    actions = ["approve_selected", "reject_selected", "pay_selected", "withdraw_selected"]
     fieldsets = (
         (None, {"fields": ("policy", "rule", "enterprise", "person", "record_link",
                            "record_date", "amount", "fiscal_year", "status", "source")}),
@@ -260,6 +265,23 @@ class SubsidyGrantAdmin(ScopedAdmin):
                                  _("Only approved grants can be marked paid; any other grant "
                                    "selected is reported and left as it is."))
 
+    @admin.action(description=_("Withdraw the selected grants (with a reason)"),
+                  permissions=["approve"])
+    def withdraw_selected(self, request, queryset):
+        form = WithdrawForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._apply(request, queryset,
+                        lambda grant: services.grant_withdraw(grant=grant, user=request.user,
+                                                              reason=reason),
+                        gettext("%(count)s grant(s) withdrawn."))
+            return None
+        return self._action_form(request, queryset, form, "withdraw_selected",
+                                 _("Withdraw subsidy grants"),
+                                 _("Only grants not paid yet can be withdrawn (proposed in "
+                                   "error, or the record no longer qualifies); any other grant "
+                                   "selected is reported and left as it is."))
+
     def _action_form(self, request, queryset, form, action, title, note):
         grants = queryset.select_related("rule", "enterprise", "person").order_by("pk")
         context = {
@@ -273,11 +295,5 @@ class SubsidyGrantAdmin(ScopedAdmin):
                                 context)
 
 
-_FORMULA_PREFIXES = ("=", "+", "-", "@")
-
-
-def _cell(value: str) -> str:
-    """Text as a spreadsheet shows it, never as a formula (formula injection), without the
-    control characters an .xlsx file cannot hold."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", str(value or ""))
-    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
+def _cell(value) -> str:
+    return sheet_text(str(value or ""))

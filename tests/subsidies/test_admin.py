@@ -185,3 +185,24 @@ def test_a_grants_page_cites_the_policy_the_rule_and_links_the_record(client, bu
     assert str(grant.rule.policy.title) in html
     assert grant.rule.title in html
     assert f'href="/admin/awards/awardrecord/{grant.object_id}/change/"' in html
+
+
+def test_a_grant_proposed_in_error_is_withdrawn_with_its_reason_but_a_paid_one_stays(
+        client, bureau_user, grants):
+    client.force_login(bureau_user)
+    _act(client, "approve_selected", grants[1:2])
+    _act(client, "pay_selected", grants[1:2], apply="1", payment_reference="财付 2024-34",
+         paid_on="2024-06-30")
+
+    _act(client, "withdraw_selected", grants[:2], apply="1", reason="duplicate of grant 7")
+
+    withdrawn = SubsidyGrant.objects.get(pk=grants[0].pk)
+    assert (withdrawn.status, withdrawn.withdrawal_reason, withdrawn.withdrawn_by) == (
+        GrantStatus.WITHDRAWN, "duplicate of grant 7", bureau_user)
+    assert SubsidyGrant.objects.get(pk=grants[1].pk).status == GrantStatus.PAID
+
+
+def test_an_auditor_cannot_withdraw_a_grant(client, auditor_user, grants):
+    client.force_login(auditor_user)
+    _act(client, "withdraw_selected", grants[:1], apply="1", reason="not allowed")
+    assert SubsidyGrant.objects.get(pk=grants[0].pk).status == GrantStatus.PROPOSED
