@@ -6,11 +6,13 @@ from simple_history.models import HistoricalRecords
 
 from core.models import BaseModel
 from registry.models import (
+    AwardeeMixin,
     BilingualNameMixin,
     Enterprise,
     ListLevel,
     Person,
     RevocableRecord,
+    one_awardee,
     revoked_has_date,
     validate_not_future,
 )
@@ -84,7 +86,7 @@ class AwardSession(BaseModel):
                                    % {"year": self.year, "date": self.announced_on}})
 
 
-class AwardRecord(RevocableRecord, BaseModel):
+class AwardRecord(AwardeeMixin, RevocableRecord, BaseModel):
     """One win or nomination of one awardee, an enterprise or a person (never both)."""
 
     session = models.ForeignKey(AwardSession, verbose_name=_("session"), on_delete=models.PROTECT,
@@ -105,13 +107,7 @@ class AwardRecord(RevocableRecord, BaseModel):
         verbose_name = _("award record")
         verbose_name_plural = _("award records")
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(enterprise__isnull=False, person__isnull=True)
-                           | Q(enterprise__isnull=True, person__isnull=False)),
-                name="awards_awardrecord_one_awardee",
-                violation_error_message=_("An award goes to an enterprise or to a person: give "
-                                          "exactly one."),
-            ),
+            one_awardee("awards_awardrecord_one_awardee"),
             models.UniqueConstraint(fields=["session", "tier", "enterprise"],
                                     condition=Q(enterprise__isnull=False),
                                     name="awards_awardrecord_unique_enterprise",
@@ -130,14 +126,8 @@ class AwardRecord(RevocableRecord, BaseModel):
     def __str__(self):
         return f"{self.session} {self.get_tier_display()}: {self.awardee}"
 
-    @property
-    def awardee(self):
-        return self.enterprise or self.person
-
     def clean(self):
-        if bool(self.enterprise_id) == bool(self.person_id):
-            raise ValidationError({"enterprise": _("An award goes to an enterprise or to a "
-                                                   "person: give exactly one.")})
+        self.clean_awardee()
         if self.session_id and self.tier:
             tiers = self.session.program.tiers or []
             if tiers and self.tier not in tiers:

@@ -7,9 +7,11 @@ from simple_history.models import HistoricalRecords
 from core.models import BaseModel
 from core.validators import normalize_patent_number, patent_number_type, validate_patent_number
 from registry.models import (
+    AwardeeMixin,
     Enterprise,
     Person,
     RevocableRecord,
+    one_awardee,
     revoked_has_date,
     validate_not_future,
 )
@@ -131,7 +133,7 @@ class PatentAwardSession(BaseModel):
         return _("China Patent Award, session %(number)s") % {"number": self.number}
 
 
-class PatentAward(RevocableRecord, BaseModel):
+class PatentAward(AwardeeMixin, RevocableRecord, BaseModel):
     """A China Patent Award for one patent, received by one awardee (enterprise or person)."""
 
     session = models.ForeignKey(PatentAwardSession, verbose_name=_("session"),
@@ -152,13 +154,7 @@ class PatentAward(RevocableRecord, BaseModel):
         verbose_name = _("China Patent Award")
         verbose_name_plural = _("China Patent Awards")
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(enterprise__isnull=False, person__isnull=True)
-                           | Q(enterprise__isnull=True, person__isnull=False)),
-                name="patents_patentaward_one_awardee",
-                violation_error_message=_("An award goes to an enterprise or to a person: give "
-                                          "exactly one."),
-            ),
+            one_awardee("patents_patentaward_one_awardee"),
             models.UniqueConstraint(fields=["session", "patent"],
                                     name="patents_patentaward_unique_patent",
                                     violation_error_message=_("This patent already has an award "
@@ -169,14 +165,8 @@ class PatentAward(RevocableRecord, BaseModel):
     def __str__(self):
         return f"{self.session} {self.get_level_display()}: {self.patent.number}"
 
-    @property
-    def awardee(self):
-        return self.enterprise or self.person
-
     def clean(self):
-        if bool(self.enterprise_id) == bool(self.person_id):
-            raise ValidationError({"enterprise": _("An award goes to an enterprise or to a "
-                                                   "person: give exactly one.")})
+        self.clean_awardee()
         if self.patent_id and self.level:
             is_design = self.patent.type == PatentType.DESIGN
             if is_design != (self.level in DESIGN_LEVELS):

@@ -214,6 +214,33 @@ def revoked_has_date(name: str) -> models.CheckConstraint:
     )
 
 
+AWARDEE_MESSAGE = _("An award goes to an enterprise or to a person: give exactly one.")
+
+
+class AwardeeMixin:
+    """For records that go to an enterprise or to a person, never both and never neither. The
+    model declares the nullable foreign keys `enterprise` and `person` and the constraint
+    one_awardee(); this adds what derives from them."""
+
+    @property
+    def awardee(self):
+        return self.enterprise or self.person
+
+    def clean_awardee(self):
+        if bool(self.enterprise_id) == bool(self.person_id):
+            raise ValidationError({"enterprise": AWARDEE_MESSAGE})
+
+
+def one_awardee(name: str, message=AWARDEE_MESSAGE) -> models.CheckConstraint:
+    """The database's copy of AwardeeMixin.clean_awardee()."""
+    return models.CheckConstraint(
+        condition=(Q(enterprise__isnull=False, person__isnull=True)
+                   | Q(enterprise__isnull=True, person__isnull=False)),
+        name=name,
+        violation_error_message=message,
+    )
+
+
 class DesignationList(BilingualNameMixin, BaseModel):
     """A list an enterprise can be put on: 好品山东, 高端品牌培育企业, 老字号, 潍有尚品..."""
 

@@ -17,7 +17,15 @@ from simple_history.models import HistoricalRecords
 from awards.models import AwardProgram, Tier
 from core.models import BaseModel
 from patents.models import PatentAwardLevel
-from registry.models import DesignationList, Division, Enterprise, EntryKind, Person
+from registry.models import (
+    AwardeeMixin,
+    DesignationList,
+    Division,
+    Enterprise,
+    EntryKind,
+    Person,
+    one_awardee,
+)
 
 
 class Trigger(models.TextChoices):
@@ -178,7 +186,7 @@ class SubsidyRule(BaseModel):
         return str(self.get_patent_award_level_display())
 
 
-class SubsidyGrant(BaseModel):
+class SubsidyGrant(AwardeeMixin, BaseModel):
     """One rule applied to one triggering record, and the money trail that follows."""
 
     rule = models.ForeignKey(SubsidyRule, verbose_name=_("rule"), on_delete=models.PROTECT,
@@ -242,12 +250,8 @@ class SubsidyGrant(BaseModel):
                                     name="subsidies_subsidygrant_unique_rule_record",
                                     violation_error_message=_(
                                         "This rule already has a grant for this record.")),
-            models.CheckConstraint(
-                condition=(Q(enterprise__isnull=False, person__isnull=True)
-                           | Q(enterprise__isnull=True, person__isnull=False)),
-                name="subsidies_subsidygrant_one_awardee",
-                violation_error_message=_("A grant goes to an enterprise or to a person."),
-            ),
+            one_awardee("subsidies_subsidygrant_one_awardee",
+                        _("A grant goes to an enterprise or to a person.")),
             models.CheckConstraint(condition=Q(amount__gte=0),
                                    name="subsidies_subsidygrant_amount_not_negative"),
             models.CheckConstraint(
@@ -266,6 +270,3 @@ class SubsidyGrant(BaseModel):
     def __str__(self):
         return f"{self.rule}: {self.awardee} ({self.amount})"
 
-    @property
-    def awardee(self):
-        return self.enterprise or self.person
