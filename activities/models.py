@@ -21,7 +21,7 @@ class CreditLine(BaseModel):
     product = models.CharField(_("credit product"), max_length=100, default="质量贷",
                                help_text=_("e.g. 质量贷 (\"quality loan\")"))
     amount = models.DecimalField(_("amount (yuan)"), max_digits=16, decimal_places=2)
-    granted_on = models.DateField(_("granted on"), validators=[validate_not_future])
+    granted_on = models.DateField(_("date the credit was granted"), validators=[validate_not_future])
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 

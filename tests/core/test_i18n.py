@@ -161,7 +161,7 @@ def test_it_ships_the_chinese_mo_compiled_from_the_po(zh_entries):
     assert not stale, f"django.mo is older than django.po ({FIX}): {', '.join(stale[:20])}"
 
 
-def test_pages_stay_chinese_for_an_english_browser_until_the_visitor_switches(client, db):
+def test_it_keeps_pages_chinese_for_an_english_browser_until_the_visitor_switches(client, db):
     page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="zh-hans"' in page.content.decode()
 
@@ -170,7 +170,7 @@ def test_pages_stay_chinese_for_an_english_browser_until_the_visitor_switches(cl
     assert '<html lang="en"' in page.content.decode()
 
 
-def test_api_callers_may_ask_for_english_errors(client, db):
+def test_it_gives_api_callers_english_errors_when_they_ask(client, db):
     response = client.get("/api/v1/awards/?year=abc", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "Enter a whole number" in response.json()["errors"]["year"][0]
