@@ -297,7 +297,8 @@ class SpreadsheetResource(resources.ModelResource):
         """Load in a few queries what the rows refer to (existing records, divisions)."""
 
     def build(self, values: dict[str, str], row_number: int) -> RowPlan:
-        raise NotImplementedError
+        """Turn a row into the plan of the record it describes: every resource defines it."""
+        raise TypeError(f"{type(self).__name__} must define build()")
 
     def column(self, attribute: str) -> str:
         return self.fields[attribute].column_name
@@ -389,7 +390,9 @@ class SpreadsheetResource(resources.ModelResource):
             getattr(plan.instance, name).set(related)
 
     def save_required(self, obj) -> None:
-        raise NotImplementedError
+        """Save a record a row needs before its own (e.g. a new enterprise): every resource
+        that creates such records defines it."""
+        raise TypeError(f"{type(self).__name__} must define save_required()")
 
 
 class _Marker:
