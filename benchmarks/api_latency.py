@@ -296,16 +296,20 @@ def _summary_from_sql(results) -> dict:
 def same_answer(case: Case, data: dict, results) -> bool:
     """Whether the raw SQL found what the API returned: the count of a list, the figures of the
     summary, the scores of a ranking; a detail, the same row."""
+    if "results" in data and "weights" in data:
+        # A ranking returns its best `limit` rows: each must score as the SQL says, and they
+        # must be the SQL's best.
+        api = {row.get("code") or row.get("uscc"): row["score"] for row in data["results"]
+               if row["score"]}
+        sql = {row[0] if len(row) == 4 else row[1]: row[-1] for row in results[0]}
+        best = sorted(sql.values(), reverse=True)[:len(api)]
+        return all(sql.get(key) == score for key, score in api.items()) and \
+            sorted(api.values(), reverse=True) == best
     if "count" in data:
         return data["count"] == results[0][0][0]
     if "values" in data:
         return all(float(data["values"][key]) == float(value)
                    for key, value in _summary_from_sql(results).items())
-    if "results" in data and "weights" in data:
-        api = {row.get("code") or row.get("uscc"): row["score"] for row in data["results"]
-               if row["score"]}
-        sql = {row[0] if len(row) == 4 else row[1]: row[-1] for row in results[0]}
-        return api == sql
     return data.get("id") == results[0][0][0]
 
 
