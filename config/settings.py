@@ -174,6 +174,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # The city whose figures the portal shows by default (GB/T 2260 code).
 REGISTRY_CITY_CODE = env.str("REGISTRY_CITY_CODE", default="370700")
+# Seconds after a burst of record changes when a task computes the city's summary again into
+# the cache; 0 turns the warm-up off.
+STATS_WARM_DELAY_SECONDS = env.int("STATS_WARM_DELAY_SECONDS", default=30)
 
 # Spreadsheet imports with more rows than this run in a Celery task with a progress page.
 IMPORT_ASYNC_THRESHOLD_ROWS = env.int("IMPORT_ASYNC_THRESHOLD_ROWS", default=2000)

@@ -11,22 +11,20 @@ from figures.cache import records_version_bump
 from patents.signals import record_changed as patent_record_changed
 from registry.signals import record_changed as registry_record_changed
 
-# An import saves thousands of records: one warm-up a while after the first change covers them.
-WARM_DELAY_SECONDS = 30
-
 
 def on_record_changed(sender, **kwargs):
     records_version_bump()
     # With tasks run in-process (a laptop) a warm-up would slow every save; the first request
     # computes the summary instead. cache.add is the "first change in this window" test: only
     # one of many concurrent writers gets to schedule.
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    # An import saves thousands of records: one warm-up a while after the first covers them.
+    delay = settings.STATS_WARM_DELAY_SECONDS
+    if settings.CELERY_TASK_ALWAYS_EAGER or not delay:
         return
-    if cache.add("figures:summary_warm_pending", 1, timeout=WARM_DELAY_SECONDS):
+    if cache.add("figures:summary_warm_pending", 1, timeout=delay):
         from figures.tasks import summary_warm
 
-        summary_warm.apply_async(args=[settings.REGISTRY_CITY_CODE],
-                                 countdown=WARM_DELAY_SECONDS)
+        summary_warm.apply_async(args=[settings.REGISTRY_CITY_CODE], countdown=delay)
 
 
 def connect() -> None:

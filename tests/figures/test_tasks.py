@@ -33,6 +33,7 @@ def test_a_record_change_makes_the_summary_stale(weifang):
 
 def test_a_burst_of_changes_schedules_one_warm_up(weifang, settings, monkeypatch):
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.STATS_WARM_DELAY_SECONDS = 30
     scheduled = []
     monkeypatch.setattr(summary_warm, "apply_async",
                         lambda **kwargs: scheduled.append(kwargs["args"]))
